@@ -1,0 +1,96 @@
+import type { Config } from './config.js';
+import type { Database } from './platform/db/database.js';
+import { migrate } from './platform/db/migrator.js';
+import { openDatabase } from './platform/db/open-database.js';
+import { openEventBus, type EventBus } from './platform/events/index.js';
+import { createHttpServer, type HttpServer } from './platform/http/server.js';
+import { createLogger, type Logger } from './platform/log.js';
+import { runSeeders, type Seeder } from './platform/seeding.js';
+import { auditRoutes, auditService } from './modules/audit/index.js';
+import { createPeople } from './modules/people/index.js';
+
+export interface AppOptions {
+  logger?: Logger;
+  /** Tests hand in an already-open database (a PGlite clone, or a throwaway PostgreSQL database). */
+  database?: Database;
+  bus?: EventBus;
+}
+
+export interface App {
+  config: Config;
+  logger: Logger;
+  db: Database;
+  bus: EventBus;
+  http: HttpServer['app'];
+  routes: HttpServer['routes'];
+  people: ReturnType<typeof createPeople>;
+  seeders: Seeder[];
+  /** Listens on the configured port; resolves with the bound address. */
+  listen(): Promise<string>;
+  /** Graceful: stop accepting, finish in-flight requests and handlers, close the database. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The composition root: the only place that knows every module. Builds config -> database ->
+ * event bus -> modules -> HTTP, in that order, and tears them down in reverse.
+ */
+export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  const db = options.database ?? (await openDatabase(config));
+  const bus =
+    options.bus ??
+    (await openEventBus(config.REDIS_URL, (err, event) => logger.error({ err, event: event.name, eventId: event.id }, 'event handler failed')));
+  let draining = false;
+
+  const audit = auditService(db.orm);
+  const people = createPeople({ orm: db.orm, bus, audit, config });
+
+  const { app: http, routes } = await createHttpServer({
+    logger,
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY,
+    publicUrl: config.publicUrl,
+    authenticate: people.authenticate,
+    readiness: {
+      check: async () => {
+        await db.query('select 1');
+      },
+      draining: () => draining,
+    },
+  });
+  await http.register(people.routes);
+  await http.register(auditRoutes(audit));
+  await http.ready();
+
+  let stopping: Promise<void> | undefined;
+  return {
+    config,
+    logger,
+    db,
+    bus,
+    http,
+    routes,
+    people,
+    seeders: [...people.seeders],
+    async listen() {
+      return http.listen({ port: config.PORT, host: config.HOST });
+    },
+    stop() {
+      stopping ??= (async () => {
+        draining = true;
+        await http.close();
+        await bus.close();
+        await db.close();
+      })();
+      return stopping;
+    },
+  };
+}
+
+/** Opens the database, applies migrations and seeds: what `serve` does before listening. */
+export async function prepareDatabase(app: App): Promise<{ migrated: string[]; seeded: string[] }> {
+  const { applied } = await migrate(app.db);
+  const seeded = await runSeeders(app.db, app.seeders, { demo: app.config.seedDemo });
+  return { migrated: applied, seeded };
+}

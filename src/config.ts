@@ -1,0 +1,87 @@
+import { z } from 'zod';
+
+/** Environment variables accept the usual spellings of a boolean; anything else is an error. */
+const booleanFromEnv = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://');
+
+const redisUrl = z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://');
+
+/**
+ * Every setting WalletDesk reads, with its default. The table in README.md is generated from the
+ * `describe` texts here by `npm run docs:config`, so the two cannot drift.
+ */
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development').describe('Runtime profile.'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080).describe('HTTP port to listen on (0 picks a free one).'),
+  HOST: z.string().min(1).default('0.0.0.0').describe('Interface to bind.'),
+  PUBLIC_URL: z.url().optional().describe('Address people use to reach this server; printed at start and used in links. Defaults to http://localhost:PORT.'),
+  DATA_DIR: z.string().min(1).default('./data').describe('Folder for the embedded database and uploaded files.'),
+  DATABASE_URL: postgresUrl.optional().describe('PostgreSQL connection string; when set, PostgreSQL replaces the embedded database.'),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10).describe('PostgreSQL connections per node.'),
+  REDIS_URL: redisUrl.optional().describe('Redis connection string; when set, domain events cross nodes through Redis pub/sub.'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('Minimum log level (JSON logs on stdout).'),
+  SEED_DEMO: booleanFromEnv.optional().describe('Seed demo data on first start. Default: true on the embedded database, false on PostgreSQL.'),
+  COOKIE_SECURE: booleanFromEnv.default(true).describe('Mark the session cookie Secure. Browsers accept Secure cookies from http://localhost; turn off only for plain-HTTP hosts other than localhost.'),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12).describe('Console session lifetime.'),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5).describe('Consecutive failed logins before an account is locked.'),
+  LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15).describe('How long a locked account stays locked.'),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024).describe('Largest accepted JSON request body.'),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000).describe('How long a graceful shutdown waits for in-flight work before exiting anyway.'),
+  TRUST_PROXY: booleanFromEnv.default(false).describe('Trust X-Forwarded-* headers (set behind a load balancer).'),
+});
+
+export type Config = z.infer<typeof configSchema> & {
+  /** Resolved: the public address and whether to seed demo data. */
+  publicUrl: string;
+  seedDemo: boolean;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Describes what a variable allows, so a bad value can be fixed without reading the code. */
+function allowedValues(name: string): string {
+  const field = configSchema.shape[name as keyof typeof configSchema.shape];
+  if (!field) return '';
+  const json = z.toJSONSchema(field, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  const inner = (json.anyOf as Record<string, unknown>[] | undefined)?.[0] ?? json;
+  if (Array.isArray(inner.enum)) return `one of ${inner.enum.join(', ')}`;
+  const parts: string[] = [];
+  if (typeof inner.minimum === 'number') parts.push(`>= ${inner.minimum}`);
+  if (typeof inner.maximum === 'number') parts.push(`<= ${inner.maximum}`);
+  if (inner.type === 'integer') parts.unshift('an integer');
+  return parts.join(' ');
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const raw: Record<string, string> = {};
+  for (const key of Object.keys(configSchema.shape)) {
+    const value = env[key];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? '');
+        const allowed = allowedValues(name);
+        return `${name}=${JSON.stringify(raw[name] ?? '')}: ${issue.message}${allowed ? ` (allowed: ${allowed})` : ''}`;
+      }),
+    );
+  }
+  const c = parsed.data;
+  return {
+    ...c,
+    publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
+    seedDemo: c.SEED_DEMO ?? !c.DATABASE_URL,
+  };
+}

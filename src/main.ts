@@ -1,0 +1,143 @@
+import { Command, Option } from 'commander';
+import { createApp, prepareDatabase, type App } from './app.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { migrate } from './platform/db/migrator.js';
+import { openDatabase } from './platform/db/open-database.js';
+import { systemActor } from './platform/http/access.js';
+import { createLogger } from './platform/log.js';
+import { demoAccounts } from './modules/people/index.js';
+
+function configOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+}
+
+/** Commands other than serve log only warnings, so their own output stays readable. */
+async function withApp<T>(fn: (app: App) => Promise<T>): Promise<T> {
+  const config = configOrExit();
+  const app = await createApp(config, { logger: createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL) });
+  try {
+    return await fn(app);
+  } finally {
+    await app.stop();
+  }
+}
+
+function banner(app: App, startedMs: number): string {
+  const url = app.config.publicUrl;
+  const lines = [
+    '',
+    `WalletDesk is ready in ${startedMs} ms (${app.db.kind === 'pglite' ? `embedded database in ${app.config.DATA_DIR}` : 'PostgreSQL'}, ${app.bus.kind} events)`,
+    '',
+    `  API reference   ${url}/api/docs`,
+    `  OpenAPI         ${url}/api/openapi.json`,
+    `  Sign in (API)   POST ${url}/api/v1/auth/login`,
+    `  Health          ${url}/healthz   ${url}/readyz`,
+  ];
+  if (app.config.seedDemo) {
+    lines.push('', '  Demo sign-ins (change these before going live):');
+    for (const a of demoAccounts) lines.push(`    ${a.role.padEnd(10)} ${a.email.padEnd(30)} ${a.password}`);
+  }
+  return `${lines.join('\n')}\n\n`;
+}
+
+async function serve() {
+  const started = Date.now();
+  const config = configOrExit();
+  const app = await createApp(config);
+  const { migrated, seeded } = await prepareDatabase(app);
+  app.logger.info({ migrated, seeded }, 'database prepared');
+  await app.listen();
+
+  let signals = 0;
+  const shutdown = (signal: string) => {
+    signals += 1;
+    if (signals > 1) {
+      app.logger.warn({ signal }, 'second signal: exiting now');
+      process.exit(1);
+    }
+    app.logger.info({ signal }, 'shutting down: draining requests');
+    const timer = setTimeout(() => {
+      app.logger.error({ timeoutMs: config.SHUTDOWN_TIMEOUT_MS }, 'shutdown timed out');
+      process.exit(1);
+    }, config.SHUTDOWN_TIMEOUT_MS);
+    timer.unref();
+    app.stop().then(
+      () => {
+        app.logger.info('shutdown complete');
+        process.exit(0);
+      },
+      (err: unknown) => {
+        app.logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.stdout.write(banner(app, Date.now() - started));
+}
+
+const program = new Command()
+  .name('walletdesk')
+  .description('WalletDesk: customer service for digital-wallet and payment apps. Settings come from the environment (see README).')
+  .showHelpAfterError();
+
+program
+  .command('serve')
+  .description('Apply migrations, seed on first start, and serve the API, web apps and background jobs')
+  .action(serve);
+
+program
+  .command('migrate')
+  .description('Apply pending database migrations and exit')
+  .action(async () => {
+    const config = configOrExit();
+    const db = await openDatabase(config);
+    try {
+      const result = await migrate(db);
+      process.stdout.write(`${JSON.stringify(result)}\n`);
+    } finally {
+      await db.close();
+    }
+  });
+
+program
+  .command('seed')
+  .description('Apply migrations and the seed data not applied yet (demo data only with SEED_DEMO=true or on the embedded database)')
+  .action(() =>
+    withApp(async (app) => {
+      const result = await prepareDatabase(app);
+      process.stdout.write(`${JSON.stringify(result)}\n`);
+    }),
+  );
+
+program
+  .command('create-admin')
+  .description('Create an administrator account (prints a generated password unless --password is given)')
+  .requiredOption('--email <email>', 'sign-in e-mail')
+  .requiredOption('--name <name>', 'full name')
+  .addOption(new Option('--password <password>', 'at least 10 characters; omit to generate one').env('WALLETDESK_ADMIN_PASSWORD'))
+  .action((opts: { email: string; name: string; password?: string }) =>
+    withApp(async (app) => {
+      await migrate(app.db);
+      const { agent, generatedPassword } = await app.people.agents.create(
+        { email: opts.email, name: opts.name, role: 'admin', password: opts.password, skillLanguages: ['zh-CN', 'en'] },
+        systemActor,
+      );
+      process.stdout.write(`${JSON.stringify({ id: agent.id, email: agent.email, ...(generatedPassword ? { password: generatedPassword } : {}) })}\n`);
+    }),
+  );
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  const e = err as { code?: string; message?: string };
+  process.stderr.write(`walletdesk: ${e.code ? `${e.code}: ` : ''}${e.message ?? String(err)}\n`);
+  process.exit(1);
+});

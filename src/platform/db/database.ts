@@ -1,0 +1,24 @@
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+
+/** Drizzle over either backend. Stores take this type; a transaction is one too. */
+export type Orm = PgDatabase<PgQueryResultHKT, Record<string, never>>;
+
+/** A single connection, for work that needs session state (advisory locks, multi-statement SQL). */
+export interface DbSession {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Runs `fn` in one transaction on this connection; rolls back if it throws. */
+  transaction<T>(fn: (tx: DbSession & { exec(sql: string): Promise<void> }) => Promise<T>): Promise<T>;
+}
+
+/**
+ * The one database abstraction: the embedded PGlite and PostgreSQL implement it with the same SQL,
+ * so no module ever asks which one it runs on.
+ */
+export interface Database {
+  readonly kind: 'pglite' | 'postgres';
+  readonly orm: Orm;
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Holds one connection for the duration of `fn`. */
+  withSession<T>(fn: (session: DbSession) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,45 @@
+import { mkdir } from 'node:fs/promises';
+import { PGlite, type PGliteInterface, type Transaction } from '@electric-sql/pglite';
+import { drizzle } from 'drizzle-orm/pglite';
+import type { Database, DbSession, Orm } from './database.js';
+
+function txSession(tx: Transaction) {
+  return {
+    async query<T>(sql: string, params?: unknown[]) {
+      return (await tx.query<T>(sql, params as unknown[])).rows;
+    },
+    async exec(sql: string) {
+      await tx.exec(sql);
+    },
+    transaction(): never {
+      throw new Error('nested transactions are not supported');
+    },
+  };
+}
+
+/** Wraps an open PGlite instance (a fresh one, or a clone in tests). */
+export function pgliteDatabase(pg: PGliteInterface): Database {
+  const query = async <T>(sql: string, params?: unknown[]) => (await pg.query<T>(sql, params as unknown[])).rows;
+  // PGlite is a single connection, so "a session" is the instance itself.
+  const session: DbSession = {
+    query,
+    transaction: (fn) => pg.transaction((tx) => fn(txSession(tx))),
+  };
+  return {
+    kind: 'pglite',
+    orm: drizzle({ client: pg as PGlite }) as unknown as Orm,
+    query,
+    withSession: (fn) => fn(session),
+    close: async () => {
+      if (!pg.closed) await pg.close();
+    },
+  };
+}
+
+/** Opens (creating on first use) the embedded database under `dataDir`. */
+export async function openPglite(dataDir: string): Promise<Database> {
+  await mkdir(dataDir, { recursive: true });
+  const pg = new PGlite(dataDir);
+  await pg.waitReady;
+  return pgliteDatabase(pg);
+}

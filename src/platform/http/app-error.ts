@@ -1,0 +1,47 @@
+/**
+ * Typed application error. Domain code throws these with a stable code; the HTTP edge maps the
+ * code to a status and a message in the caller's language (see error-codes.ts and i18n/).
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly details?: Record<string, unknown>,
+    options?: { cause?: unknown },
+  ) {
+    super(code, options);
+    this.name = 'AppError';
+  }
+}
+
+/** Every stable error code and its HTTP status. Add codes here; messages live in the i18n catalogs. */
+export const errorStatus = {
+  VALIDATION_FAILED: 400,
+  INVALID_JSON: 400,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  PAYLOAD_TOO_LARGE: 413,
+  ROUTE_NOT_FOUND: 404,
+  NOT_FOUND: 404,
+  AUTH_REQUIRED: 401,
+  INVALID_CREDENTIALS: 401,
+  SESSION_EXPIRED: 401,
+  INVALID_TOKEN: 401,
+  ACCOUNT_LOCKED: 423,
+  ACCOUNT_DISABLED: 403,
+  FORBIDDEN: 403,
+  CSRF_FAILED: 403,
+  INSUFFICIENT_SCOPE: 403,
+  RATE_LIMITED: 429,
+  CONFLICT: 409,
+  EMAIL_TAKEN: 409,
+  TEAM_NAME_TAKEN: 409,
+  AGENT_NOT_FOUND: 404,
+  TEAM_NOT_FOUND: 404,
+  API_TOKEN_NOT_FOUND: 404,
+  WEAK_PASSWORD: 400,
+  LAST_ADMIN: 409,
+  NOT_READY: 503,
+  SHUTTING_DOWN: 503,
+  INTERNAL_ERROR: 500,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;

@@ -1,0 +1,35 @@
+import type { ErrorCode } from '../http/app-error.js';
+
+export const en = {
+  errors: {
+    VALIDATION_FAILED: 'Some fields are missing or invalid.',
+    INVALID_JSON: 'The request body is not valid JSON.',
+    UNSUPPORTED_MEDIA_TYPE: 'This content type is not accepted here.',
+    PAYLOAD_TOO_LARGE: 'The request body is too large.',
+    ROUTE_NOT_FOUND: 'There is no such address.',
+    NOT_FOUND: 'Not found.',
+    AUTH_REQUIRED: 'Please sign in first.',
+    INVALID_CREDENTIALS: 'The e-mail or password is wrong.',
+    SESSION_EXPIRED: 'Your session has expired. Please sign in again.',
+    INVALID_TOKEN: 'The access token is invalid, expired or revoked.',
+    ACCOUNT_LOCKED: 'Too many failed sign-ins. The account is locked for a while; try again later.',
+    ACCOUNT_DISABLED: 'This account is disabled.',
+    FORBIDDEN: 'You are not allowed to do this.',
+    CSRF_FAILED: 'The security token of this page is missing or stale. Reload and try again.',
+    INSUFFICIENT_SCOPE: 'This API token does not have the scope this action needs.',
+    RATE_LIMITED: 'Too many requests. Please slow down and try again shortly.',
+    CONFLICT: 'This conflicts with the current state.',
+    EMAIL_TAKEN: 'An account with this e-mail already exists.',
+    TEAM_NAME_TAKEN: 'A team with this name already exists.',
+    AGENT_NOT_FOUND: 'No such agent.',
+    TEAM_NOT_FOUND: 'No such team.',
+    API_TOKEN_NOT_FOUND: 'No such API token.',
+    WEAK_PASSWORD: 'The password must be at least 10 characters long.',
+    LAST_ADMIN: 'This would leave no active administrator.',
+    NOT_READY: 'The service is not ready.',
+    SHUTTING_DOWN: 'The service is restarting. Please retry in a moment.',
+    INTERNAL_ERROR: 'Something went wrong on our side. Please try again.',
+  } satisfies Record<ErrorCode, string>,
+};
+
+export type Catalog = typeof en;
