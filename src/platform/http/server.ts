@@ -37,7 +37,6 @@ export async function createHttpServer(options: HttpOptions): Promise<HttpServer
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && requestIdPattern.test(given) ? given : uuidv7();
     },
-    requestIdLogLabel: 'requestId',
     // Idle keep-alive sockets close at shutdown; requests in flight are allowed to finish.
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: true },
