@@ -56,27 +56,29 @@ async function serve() {
   app.logger.info({ migrated, seeded }, 'database prepared');
   await app.listen();
 
+  const exit = (code: number) => process.exit(code);
   let signals = 0;
   const shutdown = (signal: string) => {
     signals += 1;
     if (signals > 1) {
       app.logger.warn({ signal }, 'second signal: exiting now');
-      process.exit(1);
+      exit(1);
+      return;
     }
     app.logger.info({ signal }, 'shutting down: draining requests');
     const timer = setTimeout(() => {
       app.logger.error({ timeoutMs: config.SHUTDOWN_TIMEOUT_MS }, 'shutdown timed out');
-      process.exit(1);
+      exit(1);
     }, config.SHUTDOWN_TIMEOUT_MS);
     timer.unref();
     app.stop().then(
       () => {
         app.logger.info('shutdown complete');
-        process.exit(0);
+        exit(0);
       },
       (err: unknown) => {
         app.logger.error({ err }, 'shutdown failed');
-        process.exit(1);
+        exit(1);
       },
     );
   };

@@ -24,6 +24,16 @@ export function noticeSkippedBackends(): void {
 }
 
 let template: Promise<PGlite> | undefined;
+let empty: Promise<PGlite> | undefined;
+
+async function emptyTemplate(): Promise<PGlite> {
+  empty ??= (async () => {
+    const pgl = new PGlite();
+    await pgl.waitReady;
+    return pgl;
+  })();
+  return empty;
+}
 
 /** A migrated PGlite built once per process; each caller gets its own clone (~0.5 s, not 4-8 s). */
 async function pgliteTemplate(): Promise<PGlite> {
@@ -37,12 +47,8 @@ async function pgliteTemplate(): Promise<PGlite> {
 }
 
 export async function freshPglite(options: { migrated?: boolean } = {}): Promise<Database> {
-  if (options.migrated === false) {
-    const pgl = new PGlite();
-    await pgl.waitReady;
-    return pgliteDatabase(pgl);
-  }
-  return pgliteDatabase((await (await pgliteTemplate()).clone()) as PGlite);
+  const source = options.migrated === false ? await emptyTemplate() : await pgliteTemplate();
+  return pgliteDatabase((await source.clone()) as PGlite);
 }
 
 function withDatabase(url: string, name: string): string {

@@ -46,6 +46,8 @@ export async function createHttpServer(options: HttpOptions): Promise<HttpServer
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // While draining, keep-alive sockets would hold shutdown open until they time out.
+    if (options.readiness.draining()) reply.header('connection', 'close');
   });
 
   installErrorHandling(app);
