@@ -1,5 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { InjectOptions } from 'fastify';
 import { signIn, testApp } from './support/app.js';
 
 describe('bad input gets a stable 4xx code and a clear message, never a 500', async () => {
@@ -7,7 +8,7 @@ describe('bad input gets a stable 4xx code and a clear message, never a 500', as
   const admin = await signIn(app, 'admin@walletdesk.local', 'admin-demo-2026');
   const json = { ...admin.headers, 'content-type': 'application/json' };
 
-  const cases: { name: string; req: Parameters<typeof app.http.inject>[0]; status: number; code: string }[] = [
+  const cases: { name: string; req: InjectOptions; status: number; code: string }[] = [
     { name: 'malformed JSON', req: { method: 'POST', url: '/api/v1/teams', headers: json, payload: '{"name": ' }, status: 400, code: 'INVALID_JSON' },
     { name: 'wrong type', req: { method: 'POST', url: '/api/v1/teams', headers: json, payload: { name: 42 } }, status: 400, code: 'VALIDATION_FAILED' },
     { name: 'unknown field', req: { method: 'POST', url: '/api/v1/teams', headers: json, payload: { name: 'Ops', colour: 'red' } }, status: 400, code: 'VALIDATION_FAILED' },

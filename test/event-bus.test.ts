@@ -8,7 +8,10 @@ import { redisUrl } from './support/databases.js';
 type Factory = (onError: (err: unknown, e: EventEnvelope) => void) => Promise<EventBus>;
 const channel = `walletdesk:test:${process.pid}:${Date.now()}`;
 const implementations: [string, Factory][] = [['memory', async (onError) => memoryBus(onError)]];
-if (redisUrl) implementations.push(['redis', (onError) => redisBus(redisUrl, onError, channel)]);
+if (redisUrl) {
+  const url = redisUrl;
+  implementations.push(['redis', (onError) => redisBus(url, onError, channel)]);
+}
 
 const waitFor = <T>(fn: (resolve: (v: T) => void) => void, ms = 3000) =>
   Promise.race([new Promise<T>(fn), new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timed out')), ms))]);
@@ -69,10 +72,11 @@ for (const [kind, open] of implementations) {
   });
 }
 
-if (redisUrl) {
+const crossNodeUrl = redisUrl;
+if (crossNodeUrl) {
   test('events cross nodes through Redis, each node delivering once', async () => {
-    const nodeA = await redisBus(redisUrl, () => {}, `${channel}:x`);
-    const nodeB = await redisBus(redisUrl, () => {}, `${channel}:x`);
+    const nodeA = await redisBus(crossNodeUrl, () => {}, `${channel}:x`);
+    const nodeB = await redisBus(crossNodeUrl, () => {}, `${channel}:x`);
     try {
       const atA: string[] = [];
       const atB: string[] = [];
