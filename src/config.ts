@@ -1,9 +1,10 @@
 import { z } from 'zod';
 
 /** Environment variables accept the usual spellings of a boolean; anything else is an error. */
-const booleanFromEnv = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const booleanWords = z.enum(['true', 'false', '1', '0', 'yes', 'no']);
+const isTrue = (v: string) => v === 'true' || v === '1' || v === 'yes';
+const flag = (fallback: 'true' | 'false') => booleanWords.default(fallback).transform(isTrue);
+const optionalFlag = booleanWords.optional().transform((v) => (v === undefined ? undefined : isTrue(v)));
 
 const postgresUrl = z
   .string()
@@ -25,14 +26,14 @@ export const configSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10).describe('PostgreSQL connections per node.'),
   REDIS_URL: redisUrl.optional().describe('Redis connection string; when set, domain events cross nodes through Redis pub/sub.'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('Minimum log level (JSON logs on stdout).'),
-  SEED_DEMO: booleanFromEnv.optional().describe('Seed demo data on first start. Default: true on the embedded database, false on PostgreSQL.'),
-  COOKIE_SECURE: booleanFromEnv.default(true).describe('Mark the session cookie Secure. Browsers accept Secure cookies from http://localhost; turn off only for plain-HTTP hosts other than localhost.'),
+  SEED_DEMO: optionalFlag.describe('Seed demo data on first start. Default: true on the embedded database, false on PostgreSQL.'),
+  COOKIE_SECURE: flag('true').describe('Mark the session cookie Secure. Browsers accept Secure cookies from http://localhost; turn off only for plain-HTTP hosts other than localhost.'),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12).describe('Console session lifetime.'),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5).describe('Consecutive failed logins before an account is locked.'),
   LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15).describe('How long a locked account stays locked.'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024).describe('Largest accepted JSON request body.'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000).describe('How long a graceful shutdown waits for in-flight work before exiting anyway.'),
-  TRUST_PROXY: booleanFromEnv.default(false).describe('Trust X-Forwarded-* headers (set behind a load balancer).'),
+  TRUST_PROXY: flag('false').describe('Trust X-Forwarded-* headers (set behind a load balancer).'),
 });
 
 export type Config = z.infer<typeof configSchema> & {

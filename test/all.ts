@@ -16,6 +16,6 @@ function findTests(dir: string, out: string[] = []): string[] {
 const filter = process.env.TEST_FILTER;
 const files = [...findTests('src'), ...findTests('test')].sort().filter((f) => !filter || f.includes(filter));
 for (const file of files) {
-  process.env.DEBUG_TESTS && process.stderr.write(`loading ${relative('.', file)}\n`);
+  if (process.env.DEBUG_TESTS) process.stderr.write(`loading ${relative('.', file)}\n`);
   await import(pathToFileURL(file).href);
 }
