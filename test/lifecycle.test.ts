@@ -2,7 +2,6 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../src/app.js';
@@ -11,6 +10,7 @@ import type { Database } from '../src/platform/db/database.js';
 import { createLogger } from '../src/platform/log.js';
 import { testApp } from './support/app.js';
 import { freshPglite } from './support/databases.js';
+import { freePort } from './support/net.js';
 
 describe('health and graceful shutdown', () => {
   test('/healthz and /readyz answer; readyz fails when the database is gone', async () => {
@@ -55,16 +55,6 @@ describe('health and graceful shutdown', () => {
     await stopping;
   });
 });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 interface Run { stdout: string; code: number | null }
 

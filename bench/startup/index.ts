@@ -3,22 +3,12 @@
 // Baseline in the same run: a bare fastify server answering /readyz, the floor of Node start-up.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { report } from '../support/report.js';
+import { freePort } from '../../test/support/net.js';
 
 const runs = Number(process.env.BENCH_RUNS ?? 3);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 async function timeToReady(args: string[], env: Record<string, string>): Promise<number> {
   const port = await freePort();

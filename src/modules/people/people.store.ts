@@ -36,25 +36,21 @@ export interface AgentListFilter {
 }
 
 export function peopleStore(orm: Orm) {
-  async function teamIdsByAgent(agentIds: string[]): Promise<Map<string, string[]>> {
-    const map = new Map<string, string[]>(agentIds.map((id) => [id, []]));
-    if (agentIds.length === 0) return map;
-    const rows = await orm.select().from(teamMembers).where(inArray(teamMembers.agentId, agentIds));
-    for (const r of rows) map.get(r.agentId)?.push(r.teamId);
+  /** Team memberships keyed by agent (their team ids) or by team (its agent ids). */
+  async function memberships(by: 'agent' | 'team', ids: string[]): Promise<Map<string, string[]>> {
+    const map = new Map<string, string[]>(ids.map((id) => [id, []]));
+    if (ids.length === 0) return map;
+    const rows = await orm.select().from(teamMembers).where(inArray(by === 'agent' ? teamMembers.agentId : teamMembers.teamId, ids));
+    for (const r of rows) {
+      if (by === 'agent') map.get(r.agentId)?.push(r.teamId);
+      else map.get(r.teamId)?.push(r.agentId);
+    }
     return map;
   }
 
   async function withTeams(rows: Omit<Agent, 'teamIds'>[]): Promise<Agent[]> {
-    const teamIds = await teamIdsByAgent(rows.map((r) => r.id));
+    const teamIds = await memberships('agent', rows.map((r) => r.id));
     return rows.map((r) => ({ ...r, teamIds: teamIds.get(r.id) ?? [] }));
-  }
-
-  async function membersByTeam(teamIds: string[]): Promise<Map<string, string[]>> {
-    const map = new Map<string, string[]>(teamIds.map((id) => [id, []]));
-    if (teamIds.length === 0) return map;
-    const rows = await orm.select().from(teamMembers).where(inArray(teamMembers.teamId, teamIds));
-    for (const r of rows) map.get(r.teamId)?.push(r.agentId);
-    return map;
   }
 
   return {
@@ -153,14 +149,14 @@ export function peopleStore(orm: Orm) {
     // ---- teams
     async listTeams(): Promise<Team[]> {
       const rows = await orm.select().from(teams).orderBy(asc(teams.name));
-      const members = await membersByTeam(rows.map((r) => r.id));
+      const members = await memberships('team', rows.map((r) => r.id));
       return rows.map((r) => ({ ...r, memberIds: members.get(r.id) ?? [] }));
     },
 
     async getTeam(id: string): Promise<Team | undefined> {
       const [row] = await orm.select().from(teams).where(eq(teams.id, id));
       if (!row) return undefined;
-      const members = await membersByTeam([id]);
+      const members = await memberships('team', [id]);
       return { ...row, memberIds: members.get(id) ?? [] };
     },
 
