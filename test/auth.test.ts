@@ -66,3 +66,17 @@ for (const backend of backends) {
     });
   });
 }
+
+test('sign-in attempts from one address are rate limited', async () => {
+  const app = await testApp();
+  const codes: number[] = [];
+  for (let i = 0; i < 22; i++) {
+    const res = await app.http.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '203.0.113.9', payload: { email: `guess${i}@example.com`, password: 'guess-password' } });
+    codes.push(res.statusCode);
+    if (res.statusCode === 429) assert.equal(res.json().error.code, 'RATE_LIMITED');
+  }
+  assert.deepEqual(codes.slice(0, 20), Array(20).fill(401));
+  assert.deepEqual(codes.slice(20), [429, 429]);
+  const other = await app.http.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '203.0.113.10', payload: { email: 'admin@walletdesk.local', password: 'admin-demo-2026' } });
+  assert.equal(other.statusCode, 200);
+});
