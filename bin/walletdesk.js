@@ -1,13 +1,12 @@
 #!/usr/bin/env node
-// Runs the built CLI; in a source checkout that has not been built yet, runs the TypeScript directly.
+// Runs the compiled CLI. In a source checkout it first rebuilds if any source changed, so the
+// command never runs stale code.
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const built = fileURLToPath(new URL('../dist/main.js', import.meta.url));
-if (existsSync(built)) {
-  await import(pathToFileURL(built).href);
-} else {
-  const { register } = await import('tsx/esm/api');
-  register();
-  await import(new URL('../src/main.ts', import.meta.url).href);
+const root = fileURLToPath(new URL('..', import.meta.url));
+if (existsSync(`${root}src/main.ts`)) {
+  execFileSync(process.execPath, ['scripts/build-if-stale.mjs'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 }
+await import(pathToFileURL(`${root}dist/main.js`).href);

@@ -6,8 +6,9 @@ import { openEventBus, type EventBus } from './platform/events/index.js';
 import { createHttpServer, type HttpServer } from './platform/http/server.js';
 import { createLogger, type Logger } from './platform/log.js';
 import { runSeeders, type Seeder } from './platform/seeding.js';
-import { auditRoutes, auditService } from './modules/audit/index.js';
+import { auditRoutes, auditService, type AuditService } from './modules/audit/index.js';
 import { createPeople } from './modules/people/index.js';
+import { maskDeep } from './modules/guard/index.js';
 
 export interface AppOptions {
   logger?: Logger;
@@ -24,6 +25,7 @@ export interface App {
   http: HttpServer['app'];
   routes: HttpServer['routes'];
   people: ReturnType<typeof createPeople>;
+  audit: AuditService;
   seeders: Seeder[];
   /** Listens on the configured port; resolves with the bound address. */
   listen(): Promise<string>;
@@ -36,14 +38,14 @@ export interface App {
  * event bus -> modules -> HTTP, in that order, and tears them down in reverse.
  */
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
-  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL, { mask: maskDeep });
   const db = options.database ?? (await openDatabase(config));
   const bus =
     options.bus ??
     (await openEventBus(config.REDIS_URL, (err, event) => logger.error({ err, event: event.name, eventId: event.id }, 'event handler failed')));
   let draining = false;
 
-  const audit = auditService(db.orm);
+  const audit = auditService(db.orm, maskDeep);
   const people = createPeople({ orm: db.orm, bus, audit, config });
 
   const { app: http, routes } = await createHttpServer({
@@ -72,6 +74,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     http,
     routes,
     people,
+    audit,
     seeders: [...people.seeders],
     async listen() {
       return http.listen({ port: config.PORT, host: config.HOST });

@@ -6,6 +6,7 @@ import { openDatabase } from './platform/db/open-database.js';
 import { systemActor } from './platform/http/access.js';
 import { createLogger } from './platform/log.js';
 import { demoAccounts } from './modules/people/index.js';
+import { maskDeep, scanText } from './modules/guard/index.js';
 
 function configOrExit(): Config {
   try {
@@ -22,7 +23,7 @@ function configOrExit(): Config {
 /** Commands other than serve log only warnings, so their own output stays readable. */
 async function withApp<T>(fn: (app: App) => Promise<T>): Promise<T> {
   const config = configOrExit();
-  const app = await createApp(config, { logger: createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL) });
+  const app = await createApp(config, { logger: createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, { mask: maskDeep }) });
   try {
     return await fn(app);
   } finally {
@@ -137,6 +138,25 @@ program
       process.stdout.write(`${JSON.stringify({ id: agent.id, email: agent.email, ...(generatedPassword ? { password: generatedPassword } : {}) })}\n`);
     }),
   );
+
+const guard = program.command('guard').description('Secret and personal-data detection, as the server applies it');
+guard
+  .command('scan')
+  .description('Read text on stdin; print {"findings":[{"type","start","end","confidence"}],"masked","scam"} as one JSON object')
+  .addOption(new Option('--lang <lang>', 'language of the placeholders (detected when omitted)').choices(['zh', 'en']))
+  .action(async (opts: { lang?: 'zh' | 'en' }) => {
+    let text = '';
+    for await (const chunk of process.stdin) text += chunk;
+    const result = scanText(text, { lang: opts.lang });
+    process.stdout.write(
+      `${JSON.stringify({
+        findings: result.findings.map(({ type, start, end, confidence }) => ({ type, start, end, confidence })),
+        masked: result.masked,
+        scam: result.scam,
+        scamSignals: result.scamSignals,
+      })}\n`,
+    );
+  });
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   const e = err as { code?: string; message?: string };

@@ -2,11 +2,21 @@ import { pino, type Logger } from 'pino';
 
 export type { Logger };
 
+export interface LoggerOptions {
+  destination?: pino.DestinationStream;
+  /**
+   * Applied to every line before it is written. The composition root passes the guard's masking,
+   * so a secret that reaches a log call anyway (a URL, an error message) never reaches the log.
+   */
+  mask?: <T>(value: T) => T;
+}
+
 /**
- * JSON logs on stdout. Redaction is a second line of defence: secrets are kept out of log calls in
- * the first place, and customer text reaches logs only after the guard has masked it.
+ * JSON logs on stdout. Masking works on the finished line: by then serializers have turned
+ * requests and errors into plain data, which is what ends up on disk.
  */
-export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+export function createLogger(level: string, options: LoggerOptions = {}): Logger {
+  const { mask } = options;
   return pino(
     {
       level,
@@ -26,8 +36,21 @@ export function createLogger(level: string, destination?: pino.DestinationStream
         ],
         censor: '[redacted]',
       },
+      ...(mask
+        ? {
+            hooks: {
+              streamWrite: (line: string) => {
+                try {
+                  return `${JSON.stringify(mask(JSON.parse(line)))}\n`;
+                } catch {
+                  return line;
+                }
+              },
+            },
+          }
+        : {}),
     },
     // Synchronous writes: a few microseconds per line, and the lines before a crash or exit survive.
-    destination ?? pino.destination({ dest: 1, sync: true }),
+    options.destination ?? pino.destination({ dest: 1, sync: true }),
   );
 }

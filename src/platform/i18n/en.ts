@@ -30,6 +30,21 @@ export const en = {
     SHUTTING_DOWN: 'The service is restarting. Please retry in a moment.',
     INTERNAL_ERROR: 'Something went wrong on our side. Please try again.',
   } satisfies Record<ErrorCode, string>,
+  guard: {
+    placeholders: {
+      seed_phrase: '[seed phrase hidden]',
+      private_key: '[private key hidden]',
+      extended_private_key: '[private key hidden]',
+      password: '[password hidden]',
+      payment_pin: '[payment PIN hidden]',
+      verification_code: '[verification code hidden]',
+      cvv: '[CVV hidden]',
+    },
+    securityWarning:
+      'For your safety we hid what looked like a secret. Official staff will never ask for your seed phrase, private key, password, payment PIN or verification codes. Never share them with anyone.',
+    scamAdvice:
+      'This sounds like a scam. Do not transfer any money, do not share any code, and end the call or chat now. Real staff never ask you to move money to a "safe account", share your screen, install an app, or pay to get a refund or unfreeze an account.',
+  },
 };
 
 export type Catalog = typeof en;

@@ -29,5 +29,19 @@ export const zhCN: Catalog = {
     NOT_READY: '服务尚未就绪。',
     SHUTTING_DOWN: '服务正在重启，请稍后重试。',
     INTERNAL_ERROR: '系统出了点问题，请稍后重试。',
+  },  guard: {
+    placeholders: {
+      seed_phrase: '[助记词已隐藏]',
+      private_key: '[私钥已隐藏]',
+      extended_private_key: '[私钥已隐藏]',
+      password: '[密码已隐藏]',
+      payment_pin: '[支付密码已隐藏]',
+      verification_code: '[验证码已隐藏]',
+      cvv: '[CVV已隐藏]',
+    },
+    securityWarning:
+      '为了您的安全，我们已隐藏疑似敏感信息的内容。官方工作人员绝不会向您索要助记词、私钥、登录密码、支付密码或验证码，请勿告诉任何人。',
+    scamAdvice:
+      '这很可能是诈骗。请不要转账，不要透露任何验证码，立即挂断电话或结束聊天。真正的客服绝不会让您把钱转到“安全账户”、共享屏幕、下载安装软件，或先交钱才能退款、解冻账户。',
   },
 };

@@ -1,0 +1,100 @@
+// Secrets a customer (or anyone) types must not survive in storage, logs or outputs. Each text
+// path that exists is listed here with a way to push text through it; modules that add paths
+// (chat, tickets, e-mail, webhooks, search) add entries and the same checks cover them.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { Writable } from 'node:stream';
+import { generateMnemonic } from '@scure/bip39';
+import { wordlist as english } from '@scure/bip39/wordlists/english.js';
+import type { App } from '../src/app.js';
+import { signIn, testApp } from './support/app.js';
+import { backends } from './support/databases.js';
+
+const seedPhrase = generateMnemonic(english);
+const privateKey = '4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318';
+const password = 'Tr0ub4dor&3x';
+const code = '483920';
+const secrets = { seedPhrase, privateKey, password, code };
+const secretText = `help, my seed is ${seedPhrase}, private key ${privateKey}, my password is ${password} and the verification code is ${code}`;
+
+interface TextPath {
+  name: string;
+  send(app: App, text: string): Promise<void>;
+}
+
+const paths: TextPath[] = [
+  {
+    name: 'request URLs in the access log',
+    async send(app, text) {
+      const admin = await signIn(app, 'admin@walletdesk.local', 'admin-demo-2026');
+      await app.http.inject({ method: 'GET', url: `/api/v1/audit-events?action=${encodeURIComponent(text)}`, headers: admin.headers });
+    },
+  },
+  {
+    name: 'sign-in attempts (audited with the e-mail typed)',
+    async send(app, text) {
+      await app.http.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: text.slice(0, 200), password: 'whatever-123' } });
+    },
+  },
+  {
+    name: 'audit details written by any module',
+    async send(app, text) {
+      await app.audit.record({ actor: { type: 'system', id: null, ip: null }, action: 'test.note', details: { reason: text, nested: [{ note: text }] } });
+    },
+  },
+];
+
+function findLeaks(haystack: string): string[] {
+  const flat = haystack.replace(/\\n/g, ' ').replace(/\s+/g, ' ');
+  return Object.entries(secrets)
+    .filter(([, value]) => flat.includes(value.replace(/\s+/g, ' ')) || (value === seedPhrase && flat.includes(seedPhrase.split(' ').slice(0, 8).join(' '))))
+    .map(([name]) => name);
+}
+
+async function everyTextInTheDatabase(app: App): Promise<string> {
+  const columns = await app.db.query<{ table_name: string; column_name: string }>(
+    `select table_name, column_name from information_schema.columns
+      where table_schema = 'public' and data_type in ('text', 'jsonb', 'json', 'character varying', 'ARRAY')`,
+  );
+  const parts: string[] = [];
+  for (const { table_name, column_name } of columns) {
+    const rows = await app.db.query<{ v: string | null }>(`select "${column_name}"::text as v from "${table_name}"`);
+    for (const r of rows) if (r.v) parts.push(r.v);
+  }
+  return parts.join('\n');
+}
+
+for (const backend of backends) {
+  describe(`no secret survives any text path (${backend})`, async () => {
+    let logs = '';
+    const logTo = new Writable({ write(chunk, _enc, done) { logs += chunk.toString(); done(); } });
+    const app = await testApp({ backend, env: { LOG_LEVEL: 'info' }, logTo });
+
+    for (const path of paths) {
+      test(path.name, async () => {
+        const logsBefore = logs.length;
+        await path.send(app, secretText);
+        assert.deepEqual(findLeaks(await everyTextInTheDatabase(app)), [], 'database');
+        assert.deepEqual(findLeaks(logs), [], 'logs');
+        assert.ok(logs.length >= logsBefore, 'the path was exercised');
+      });
+    }
+
+    test('the masked text is what was stored', async () => {
+      const stored = await everyTextInTheDatabase(app);
+      assert.ok(stored.includes('[seed phrase hidden]') || stored.includes('[助记词已隐藏]'));
+      assert.ok(stored.includes('[verification code hidden]') || stored.includes('[验证码已隐藏]'));
+    });
+  });
+}
+
+test('walletdesk guard scan prints the masked text and never the secrets', () => {
+  const out = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts', 'guard', 'scan', '--lang', 'en'], { input: secretText, encoding: 'utf8' });
+  assert.equal(out.status, 0, out.stderr);
+  const result = JSON.parse(out.stdout);
+  assert.deepEqual(findLeaks(out.stdout), []);
+  assert.deepEqual(result.findings.map((f: { type: string }) => f.type), ['seed_phrase', 'private_key', 'password', 'verification_code']);
+  assert.equal(result.scam, false);
+  assert.ok(Object.keys(result).includes('masked'));
+});
