@@ -9,6 +9,7 @@ import { runSeeders, type Seeder } from './platform/seeding.js';
 import { auditRoutes, auditService, type AuditService } from './modules/audit/index.js';
 import { createPeople } from './modules/people/index.js';
 import { maskDeep } from './modules/guard/index.js';
+import { createWallet, type Wallet } from './modules/wallet/index.js';
 
 export interface AppOptions {
   logger?: Logger;
@@ -26,6 +27,7 @@ export interface App {
   routes: HttpServer['routes'];
   people: ReturnType<typeof createPeople>;
   audit: AuditService;
+  wallet: Wallet;
   seeders: Seeder[];
   /** Listens on the configured port; resolves with the bound address. */
   listen(): Promise<string>;
@@ -47,6 +49,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 
   const audit = auditService(db.orm, maskDeep);
   const people = createPeople({ orm: db.orm, bus, audit, config });
+  const wallet = createWallet({ orm: db.orm, bus, audit, config });
 
   const { app: http, routes } = await createHttpServer({
     logger,
@@ -63,6 +66,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   });
   await http.register(people.routes);
   await http.register(auditRoutes(audit));
+  await http.register(wallet.routes);
+  if (wallet.connectorRoutes) await http.register(wallet.connectorRoutes);
   await http.ready();
 
   let stopping: Promise<void> | undefined;
@@ -75,7 +80,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     routes,
     people,
     audit,
-    seeders: [...people.seeders],
+    wallet,
+    seeders: [...people.seeders, ...wallet.seeders],
     async listen() {
       return http.listen({ port: config.PORT, host: config.HOST });
     },

@@ -33,6 +33,11 @@ export const configSchema = z.object({
   LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15).describe('How long a locked account stays locked.'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024).describe('Largest accepted JSON request body.'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000).describe('How long a graceful shutdown waits for in-flight work before exiting anyway.'),
+  WALLET_CONNECTOR: z.enum(['builtin', 'http']).default('builtin').describe('Where wallet data comes from: the built-in ledger, or an existing wallet backend over the HTTP connector contract (docs/wallet-connector.md).'),
+  WALLET_URL: z.url().optional().describe('Base URL of the wallet backend (required with WALLET_CONNECTOR=http), e.g. https://wallet.internal/connector/v1.'),
+  WALLET_SECRET: z.string().min(16).optional().describe('Shared secret sent as X-WalletDesk-Secret to the wallet backend (required with WALLET_CONNECTOR=http). With the built-in ledger, setting it also serves the connector contract under /connector/v1.'),
+  WALLET_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000).describe('Per-request timeout when calling the wallet backend.'),
+  WALLET_RETRIES: z.coerce.number().int().min(0).max(5).default(2).describe('Extra attempts for wallet reads that time out or fail with a 5xx (writes are never retried).'),
   TRUST_PROXY: flag('false').describe('Trust X-Forwarded-* headers (set behind a load balancer).'),
 });
 
@@ -80,6 +85,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const c = parsed.data;
+  if (c.WALLET_CONNECTOR === 'http') {
+    const missing = (['WALLET_URL', 'WALLET_SECRET'] as const).filter((k) => !c[k]);
+    if (missing.length) throw new ConfigError(missing.map((k) => `${k}: required when WALLET_CONNECTOR=http`));
+  }
   return {
     ...c,
     publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),

@@ -11,13 +11,16 @@ import { freshDatabase, type Backend } from './databases.js';
  * through `app.http.inject`, which runs the same hooks, validation and handlers as a socket would.
  */
 export async function testApp(options: { backend?: Backend; env?: Record<string, string>; logTo?: DestinationStream } = {}): Promise<App> {
-  const config = loadConfig({ DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent', SEED_DEMO: 'true', PORT: '0', HOST: '127.0.0.1', ...options.env });
+  const config = loadConfig({ DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent', SEED_DEMO: 'true', PORT: '0', HOST: '127.0.0.1', WALLET_SECRET: testWalletSecret, ...options.env });
   const database = await freshDatabase(options.backend ?? 'pglite');
   const app = await createApp(config, { database, logger: createLogger(config.LOG_LEVEL, { mask: maskDeep, destination: options.logTo }) });
   await prepareDatabase(app);
   after(() => app.stop());
   return app;
 }
+
+/** The built-in ledger serves the connector contract in tests, so the contract suite and the route walk reach it. */
+export const testWalletSecret = 'test-wallet-secret-0123456789';
 
 export interface Session {
   cookie: string;

@@ -1,6 +1,7 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import { pickLocale } from '../i18n/index.js';
-import type { Access, Principal } from './access.js';
+import { SHARED_SECRET_HEADER, type Access, type Principal } from './access.js';
 import { AppError } from './app-error.js';
 
 /** Resolves the caller from cookie or bearer token; null when the request carries neither. */
@@ -17,8 +18,19 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Third-party plugin routes we serve to everyone, by prefix (the API reference UI). */
 const publicPrefixes = ['/api/docs'];
 
+/** Constant-time comparison; hashing first makes the lengths equal without leaking them. */
+function secretMatches(given: unknown, expected: string): boolean {
+  if (typeof given !== 'string' || !given) return false;
+  const digest = (v: string) => createHash('sha256').update(v).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
 function check(access: Access | undefined, principal: Principal | null, request: FastifyRequest): void {
   if (access && 'public' in access) return;
+  if (access && 'sharedSecret' in access) {
+    if (!secretMatches(request.headers[SHARED_SECRET_HEADER], access.sharedSecret)) throw new AppError('AUTH_REQUIRED');
+    return;
+  }
   if (!principal) throw new AppError('AUTH_REQUIRED');
   if (!access) throw new AppError('FORBIDDEN');
   if (principal.kind === 'api_token') {

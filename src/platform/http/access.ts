@@ -14,6 +14,8 @@ export const scopes = [
   'teams:read',
   'teams:write',
   'audit:read',
+  'wallet:read',
+  'wallet:write',
 ] as const;
 export type Scope = (typeof scopes)[number];
 
@@ -26,9 +28,12 @@ export type Principal =
  * is refused to everyone (fail closed), which the route-walking test checks.
  * - `public`: anyone, no identity needed;
  * - `roles`: a console session whose agent has one of these roles, or, if `scope` is set, an API
- *   token carrying that scope.
+ *   token carrying that scope;
+ * - `sharedSecret`: a system peer (the wallet backend) sending this secret in `X-WalletDesk-Secret`.
  */
-export type Access = { public: true } | { roles: readonly Role[]; scope?: Scope };
+export type Access = { public: true } | { roles: readonly Role[]; scope?: Scope } | { sharedSecret: string };
+
+export const SHARED_SECRET_HEADER = 'x-walletdesk-secret';
 
 export const staff: readonly Role[] = roles;
 export const managers: readonly Role[] = ['admin', 'supervisor'];

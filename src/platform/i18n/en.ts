@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../http/app-error.js';
+import { enWallet } from './en.wallet.js';
 
 export const en = {
   errors: {
@@ -26,6 +27,15 @@ export const en = {
     API_TOKEN_NOT_FOUND: 'No such API token.',
     WEAK_PASSWORD: 'The password must be at least 10 characters long.',
     LAST_ADMIN: 'This would leave no active administrator.',
+    WALLET_CUSTOMER_NOT_FOUND: 'No such wallet customer.',
+    TRANSACTION_NOT_FOUND: 'No such transaction for this customer.',
+    IDEMPOTENCY_KEY_REUSED: 'This idempotency key was already used for a different operation.',
+    WALLET_STATE_CONFLICT: 'The account or transaction is not in a state that allows this.',
+    REFUND_EXCEEDS_PAYMENT: 'The refund is larger than what is left to refund on this payment.',
+    INSUFFICIENT_BALANCE_FOR_REVERSAL: 'The balance is too low to reverse this transaction.',
+    UNKNOWN_CHANNEL: 'No such funding channel.',
+    UNSUPPORTED_CURRENCY: 'This currency is not supported for this account.',
+    WALLET_UNAVAILABLE: 'The wallet system cannot be reached right now. Please try again later, or ask a human agent.',
     NOT_READY: 'The service is not ready.',
     SHUTTING_DOWN: 'The service is restarting. Please retry in a moment.',
     INTERNAL_ERROR: 'Something went wrong on our side. Please try again.',
@@ -45,6 +55,7 @@ export const en = {
     scamAdvice:
       'This sounds like a scam. Do not transfer any money, do not share any code, and end the call or chat now. Real staff never ask you to move money to a "safe account", share your screen, install an app, or pay to get a refund or unfreeze an account.',
   },
+  wallet: enWallet,
 };
 
 export type Catalog = typeof en;

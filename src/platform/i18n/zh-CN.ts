@@ -1,4 +1,5 @@
 import type { Catalog } from './en.js';
+import { zhCNWallet } from './zh-CN.wallet.js';
 
 export const zhCN: Catalog = {
   errors: {
@@ -26,6 +27,15 @@ export const zhCN: Catalog = {
     API_TOKEN_NOT_FOUND: 'API 令牌不存在。',
     WEAK_PASSWORD: '密码长度至少为 10 个字符。',
     LAST_ADMIN: '此操作会导致没有可用的管理员。',
+    WALLET_CUSTOMER_NOT_FOUND: '没有找到这个钱包用户。',
+    TRANSACTION_NOT_FOUND: '没有找到这笔交易。',
+    IDEMPOTENCY_KEY_REUSED: '这个幂等键已用于另一笔不同的操作。',
+    WALLET_STATE_CONFLICT: '账户或交易当前的状态不允许这个操作。',
+    REFUND_EXCEEDS_PAYMENT: '退款金额超过了这笔付款剩余可退的金额。',
+    INSUFFICIENT_BALANCE_FOR_REVERSAL: '余额不足，无法冲正这笔交易。',
+    UNKNOWN_CHANNEL: '没有这个支付渠道。',
+    UNSUPPORTED_CURRENCY: '这个账户不支持该币种。',
+    WALLET_UNAVAILABLE: '暂时连不上钱包系统，请稍后再试，或转人工客服。',
     NOT_READY: '服务尚未就绪。',
     SHUTTING_DOWN: '服务正在重启，请稍后重试。',
     INTERNAL_ERROR: '系统出了点问题，请稍后重试。',
@@ -44,4 +54,5 @@ export const zhCN: Catalog = {
     scamAdvice:
       '这很可能是诈骗。请不要转账，不要透露任何验证码，立即挂断电话或结束聊天。真正的客服绝不会让您把钱转到“安全账户”、共享屏幕、下载安装软件，或先交钱才能退款、解冻账户。',
   },
+  wallet: zhCNWallet,
 };

@@ -1,0 +1,22 @@
+import type { Seeder } from '../../platform/seeding.js';
+import { demoHistory } from './demo-history.js';
+import type { LedgerStore } from './ledger.store.js';
+
+export function walletSeeders(store: LedgerStore, clock: () => Date): Seeder[] {
+  return [
+    {
+      name: 'wallet.demo',
+      demo: true,
+      async run() {
+        const history = demoHistory(clock());
+        // One transaction: a half-seeded ledger would break its own invariant.
+        await store.transaction(async (s) => {
+          await s.insertCustomers(history.customers);
+          await s.insertAccounts(history.accounts);
+          await s.insertTransactions(history.transactions);
+          await s.insertPostingsBulk(history.postings);
+        });
+      },
+    },
+  ];
+}
