@@ -43,6 +43,18 @@ const paths: TextPath[] = [
       await app.audit.record({ actor: { type: 'system', id: null, ip: null }, action: 'test.note', details: { reason: text, nested: [{ note: text }] } });
     },
   },
+  {
+    name: 'wallet account actions: freeze, unfreeze and refund-request reasons',
+    async send(app, text) {
+      const agent = await signIn(app, 'li.na@walletdesk.local', 'agent-demo-2026');
+      const supervisor = await signIn(app, 'supervisor@walletdesk.local', 'supervisor-demo-2026');
+      await app.http.inject({ method: 'POST', url: '/api/v1/customers/demo-0030/freeze', headers: agent.headers, payload: { reason: text.slice(0, 500) } });
+      await app.http.inject({ method: 'POST', url: '/api/v1/customers/demo-0030/unfreeze', headers: supervisor.headers, payload: { reason: text.slice(0, 500) } });
+      const paid = (await app.http.inject({ method: 'GET', url: '/api/v1/customers/demo-0030/transactions?type=payment&status=succeeded&limit=1', headers: agent.headers })).json().items[0];
+      const res = await app.http.inject({ method: 'POST', url: `/api/v1/customers/demo-0030/transactions/${paid.reference}/refund-requests`, headers: agent.headers, payload: { reason: text.slice(0, 500) } });
+      assert.equal(res.statusCode, 201, res.body);
+    },
+  },
 ];
 
 function findLeaks(haystack: string): string[] {

@@ -71,7 +71,7 @@ export const demoIdentities: DemoIdentity[] = [
   { externalId: 'demo-chen', displayName: '陈伯伯', phone: '13800138003', locale: 'zh-CN', kycLevel: 1, currency: 'CNY', story: 'bank-card top-up overdue; payment refused for a wrong payment PIN; single limit exceeded' },
   { externalId: 'demo-dana', displayName: 'Dana Wu', phone: '13800138004', locale: 'en', kycLevel: 2, currency: 'USD', story: 'large transfer under risk review; withdrawal pending' },
   { externalId: 'demo-eve', displayName: '何嘉欣', phone: '13800138005', locale: 'zh-CN', kycLevel: 1, currency: 'HKD', status: 'locked', statusReason: '支付密码连续输错 5 次', story: 'account locked; daily limit exceeded' },
-  { externalId: 'demo-frank', displayName: '赵峰', phone: '13800138006', locale: 'zh-CN', kycLevel: 2, currency: 'CNY', story: 'transfer to an invalid recipient; card payment timed out; channel maintenance; merchant does not accept the card; network error; top-up reversed' },
+  { externalId: 'demo-frank', displayName: '赵峰', phone: '13800138006', locale: 'zh-CN', kycLevel: 2, currency: 'CNY', story: 'card payment still processing; transfer to an invalid recipient; card payment timed out; channel maintenance; merchant does not accept the card; network error; top-up reversed' },
 ];
 
 const merchants = ['美团外卖', '滴滴出行', '京东商城', '盒马鲜生', '星巴克', '中国移动', '携程旅行', 'App Store', '瑞幸咖啡', '国家电网', 'Uniqlo', '7-Eleven'];
@@ -197,6 +197,7 @@ export function demoHistory(now: Date, options: { crowd?: number; seed?: number 
     { at: ago(3 * day), owner: id('demo-frank'), type: 'payment', amount: 8_800, channel: 'overseas_card', counterparty: '瑞幸咖啡', outcome: 'failed_in_flight', failureCode: 'MERCHANT_NOT_SUPPORTED' },
     { at: ago(2 * day), owner: id('demo-frank'), type: 'payment', amount: 26_600, channel: 'bank_card', counterparty: '滴滴出行', outcome: 'failed_in_flight', failureCode: 'NETWORK_ERROR' },
     { at: ago(1 * day), owner: id('demo-frank'), type: 'payment', amount: 15_900, channel: 'bank_card', counterparty: '美团外卖', outcome: 'failed_in_flight', failureCode: 'CHANNEL_TIMEOUT' },
+    { at: ago(10 * minute), owner: id('demo-frank'), type: 'payment', amount: 6_800, channel: 'bank_card', counterparty: '星巴克', outcome: 'pending' },
     { at: ago(3 * hour), owner: id('demo-frank'), type: 'transfer', amount: 52_000, channel: 'balance', counterparty: '138****0000', outcome: 'failed_at_start', failureCode: 'RECIPIENT_ACCOUNT_INVALID' },
     { at: ago(2 * hour), owner: id('demo-frank'), type: 'transfer', amount: 150_000, channel: 'balance', counterparty: null, recipient: id('demo-0002'), outcome: 'failed_in_flight', failureCode: 'RISK_REVIEW' },
   ];

@@ -124,17 +124,17 @@ export function causeOf(t: WalletTransaction, now: Date): Cause {
   return t.type === 'refund' ? 'REFUND_SUCCEEDED' : 'TRANSACTION_SUCCEEDED';
 }
 
+/** "25 Nov, 13:00" / "11月25日 13:00", in China time where the wallet's business day is. */
 function formatTime(iso: string | null, locale: Locale): string {
   if (!iso) return '';
-  const parts = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', {
-    timeZone: 'Asia/Shanghai',
-    month: locale === 'en' ? 'short' : 'numeric',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(new Date(iso));
-  return parts;
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false })
+      .formatToParts(new Date(iso))
+      .map((p) => [p.type, p.value]),
+  );
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const time = `${parts.hour}:${parts.minute}`;
+  return locale === 'en' ? `${Number(parts.day)} ${months[Number(parts.month) - 1]}, ${time}` : `${Number(parts.month)}月${Number(parts.day)}日 ${time}`;
 }
 
 type Vars = Record<string, string | number>;

@@ -1,13 +1,15 @@
 import type { EventBus } from '../../platform/events/index.js';
 import type { Actor } from '../../platform/http/access.js';
 import type { AuditService } from '../audit/index.js';
+import { maskText } from '../guard/index.js';
 import type { DiagnosisQuestion } from './diagnosis.js';
 import type { DiagnosticsService } from './diagnostics.service.js';
 import type { TransactionFilter, WalletConnector } from './wallet.js';
 
 /**
  * Staff access to a customer's wallet. Every read is audited (who looked at whose money, and
- * what), every account action too; reasons pass through the guard's masking in the audit log.
+ * what), every account action too. Reasons are typed by people and may quote a customer's
+ * secret, so the guard masks them before they reach the wallet, the audit log or an event.
  */
 export function walletService(deps: { connector: WalletConnector; diagnostics: DiagnosticsService; audit: AuditService; bus: EventBus }) {
   const { connector, diagnostics, audit, bus } = deps;
@@ -39,21 +41,24 @@ export function walletService(deps: { connector: WalletConnector; diagnostics: D
       return diagnosis;
     },
 
-    async freeze(actor: Actor, customerId: string, reason: string) {
+    async freeze(actor: Actor, customerId: string, typed: string) {
+      const reason = maskText(typed);
       const profile = await connector.freeze(customerId, { reason, actor: { type: actor.type, id: actor.id } });
       await audit.record({ actor, action: 'wallet.account_frozen', target: target(customerId), details: { reason } });
       await bus.publish('wallet.account_frozen', { customerId, byType: actor.type, byId: actor.id });
       return profile;
     },
 
-    async unfreeze(actor: Actor, customerId: string, reason: string) {
+    async unfreeze(actor: Actor, customerId: string, typed: string) {
+      const reason = maskText(typed);
       const profile = await connector.unfreeze(customerId, { reason, actor: { type: actor.type, id: actor.id } });
       await audit.record({ actor, action: 'wallet.account_unfrozen', target: target(customerId), details: { reason } });
       await bus.publish('wallet.account_unfrozen', { customerId, byType: actor.type, byId: actor.id });
       return profile;
     },
 
-    async requestRefund(actor: Actor, customerId: string, reference: string, reason: string) {
+    async requestRefund(actor: Actor, customerId: string, reference: string, typed: string) {
+      const reason = maskText(typed);
       const request = await connector.requestRefund(customerId, reference, { reason, actor: { type: actor.type, id: actor.id } });
       await audit.record({ actor, action: 'wallet.refund_requested', target: target(customerId), details: { reference, requestId: request.id, reason } });
       await bus.publish('wallet.refund_requested', { customerId, reference, requestId: request.id });
