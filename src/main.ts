@@ -7,6 +7,7 @@ import { systemActor } from './platform/http/access.js';
 import { createLogger } from './platform/log.js';
 import { demoAccounts } from './modules/people/index.js';
 import { maskDeep, scanText } from './modules/guard/index.js';
+import { demoIdentities } from './modules/wallet/index.js';
 
 function configOrExit(): Config {
   try {
@@ -45,7 +46,10 @@ function banner(app: App, startedMs: number): string {
   if (app.config.seedDemo) {
     lines.push('', '  Demo sign-ins (change these before going live):');
     for (const a of demoAccounts) lines.push(`    ${a.role.padEnd(10)} ${a.email.padEnd(30)} ${a.password}`);
+    lines.push('', `  Demo wallet customers (e.g. ${url}/api/v1/customers/demo-alice/diagnosis?topic=payment_failed):`);
+    for (const c of demoIdentities) lines.push(`    ${c.externalId.padEnd(11)} ${c.story}`);
   }
+  if (app.wallet.connectorRoutes) lines.push('', `  Wallet connector ${url}/connector/v1 (X-WalletDesk-Secret)`);
   return `${lines.join('\n')}\n\n`;
 }
 

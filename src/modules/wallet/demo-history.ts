@@ -92,13 +92,16 @@ interface Planned {
   failureCode?: FailureCode;
   pendingReason?: string;
   refundOf?: number;
+  /** Withdraw everything but this much (a customer emptying the wallet to their card). */
+  drain?: number;
 }
 
 /** Builds the demo ledger as of `now`. */
-export function demoHistory(now: Date, options: { crowd?: number; seed?: number } = {}): DemoHistory {
+export function demoHistory(now: Date, options: { singleLimit: (kycLevel: number, currency: string) => number; crowd?: number; seed?: number }): DemoHistory {
   const rnd = prng(options.seed ?? 20261124);
   const nowMs = now.getTime();
   const customers: CustomerInsert[] = [];
+  const kycOf = new Map<string, number>();
   const currencyOf = new Map<string, string>();
   const externalToId = new Map<string, string>();
   const start = nowMs - 150 * day;
@@ -107,6 +110,7 @@ export function demoHistory(now: Date, options: { crowd?: number; seed?: number 
     const id = idAt(start - day, rnd);
     customers.push({ ...c, id, createdAt: new Date(start - day) });
     currencyOf.set(id, currency);
+    kycOf.set(id, c.kycLevel ?? 1);
     externalToId.set(c.externalId, id);
     return id;
   };
@@ -150,7 +154,7 @@ export function demoHistory(now: Date, options: { crowd?: number; seed?: number 
       const roll = rnd.next();
       const failed = rnd.chance(0.08);
       if (roll < 0.15) {
-        plans.push({ at: t, owner: c.id, type: 'top_up', amount: rnd.int(10, 200) * 10_000, channel: rnd.pick(['bank_card', 'bank_card', 'unionpay', 'bank_transfer']), counterparty: null, outcome: failed ? 'failed_in_flight' : 'succeeded', ...(failed ? { failureCode: 'CHANNEL_TIMEOUT' as const } : {}) });
+        plans.push({ at: t, owner: c.id, type: 'top_up', amount: rnd.int(10, 200) * 1_000, channel: rnd.pick(['bank_card', 'bank_card', 'unionpay', 'bank_transfer']), counterparty: null, outcome: failed ? 'failed_in_flight' : 'succeeded', ...(failed ? { failureCode: 'CHANNEL_TIMEOUT' as const } : {}) });
       } else if (roll < 0.7) {
         const fromCard = rnd.chance(0.3);
         const code = failed ? (fromCard ? rnd.pick(failureInFlight) : rnd.pick(failureAtStart)) : undefined;
@@ -174,6 +178,7 @@ export function demoHistory(now: Date, options: { crowd?: number; seed?: number 
     { at: ago(10 * day), owner: id('demo-alice'), type: 'payment', amount: 45_900, channel: 'bank_card', counterparty: '京东商城', outcome: 'succeeded' },
     { at: ago(2 * day), owner: id('demo-alice'), type: 'refund', amount: 45_900, channel: 'bank_card', counterparty: null, outcome: 'pending', refundOf: -1 },
     { at: ago(3 * hour), owner: id('demo-alice'), type: 'top_up', amount: 200_000, channel: 'bank_transfer', counterparty: null, outcome: 'pending' },
+    { at: ago(1 * day), owner: id('demo-alice'), type: 'withdrawal', amount: 0, channel: 'bank_card', counterparty: null, outcome: 'succeeded', drain: 25_000 },
     { at: ago(40 * minute), owner: id('demo-alice'), type: 'payment', amount: 380_000, channel: 'balance', counterparty: '携程旅行', outcome: 'failed_at_start', failureCode: 'INSUFFICIENT_BALANCE' },
     // Bob: frozen two hours ago; the transfer right after was refused.
     { at: ago(90 * minute), owner: id('demo-bob'), type: 'transfer', amount: 880_000, channel: 'balance', counterparty: null, recipient: id('demo-0001'), outcome: 'failed_at_start', failureCode: 'ACCOUNT_FROZEN' },
@@ -234,11 +239,17 @@ export function demoHistory(now: Date, options: { crowd?: number; seed?: number 
     const currency = currencyOf.get(p.owner)!;
     const related = p.refundOf !== undefined ? rowOfPlan.get(p.refundOf) : undefined;
     if (p.type === 'refund' && (!related || related.status !== 'succeeded')) continue;
-    let amount = p.type === 'refund' ? (p.amount || related!.amount) : p.amount;
-    // "Not enough balance" must be true of the balance the customer had at that moment.
+    const balance = balances.get(accountFor({ customerId: p.owner, currency })) ?? 0;
+    let amount = p.type === 'refund' ? (p.amount || related!.amount) : p.drain !== undefined ? Math.min(balance - p.drain, options.singleLimit(kycOf.get(p.owner)!, currency)) : p.amount;
+    let plannedFailure = p.failureCode;
+    // "Not enough balance" must be true of the balance the customer had at that moment, and the
+    // amount within the single limit (which the ledger checks first); else it was a mistyped PIN.
     if (p.outcome === 'failed_at_start' && p.failureCode === 'INSUFFICIENT_BALANCE') {
-      amount = Math.max(amount, (balances.get(accountFor({ customerId: p.owner, currency })) ?? 0) + rnd.int(100, 50_000));
+      const needed = Math.max(amount, balance + rnd.int(100, 50_000));
+      if (needed <= options.singleLimit(kycOf.get(p.owner)!, currency)) amount = needed;
+      else plannedFailure = 'WRONG_PAYMENT_PASSWORD';
     }
+    if (amount <= 0) continue;
     const deferred = p.outcome === 'pending' || p.outcome === 'processing' || p.outcome === 'failed_in_flight';
     const ledgerTx: LedgerTransaction = { type: p.type, customerId: p.owner, counterpartyCustomerId: p.recipient ?? null, amount, currency, channel: p.channel, deferred };
     const phases: ('start' | 'settle' | 'fail' | 'reverse')[] =
@@ -246,7 +257,7 @@ export function demoHistory(now: Date, options: { crowd?: number; seed?: number 
     const legs = phases.flatMap((phase) => (p.type === 'transfer' && !p.recipient ? [] : legsFor(ledgerTx, phase)));
     // A routine outgoing transaction the balance cannot cover becomes what it would really be: refused.
     let outcome = p.outcome;
-    let failureCode = p.failureCode ?? null;
+    let failureCode = plannedFailure ?? null;
     const after = new Map<string, number>();
     for (const leg of legs) {
       if (!('customerId' in leg.account)) continue;

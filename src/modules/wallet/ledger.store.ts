@@ -38,14 +38,18 @@ function ledgerQueries(orm: Orm) {
     // ---- accounts
     /** Locks (creating if needed) the accounts an operation touches, in id order so concurrent operations cannot deadlock. */
     async lockAccounts(keys: { customerId?: string; systemCode?: string; currency: string }[]): Promise<AccountRow[]> {
+      const conditions = keys.map((k) =>
+        and(eq(walletAccounts.currency, k.currency), k.customerId ? eq(walletAccounts.customerId, k.customerId) : eq(walletAccounts.systemCode, k.systemCode!)),
+      );
+      const lockAll = () => orm.select().from(walletAccounts).where(or(...conditions)).orderBy(asc(walletAccounts.id)).for('update');
+      const rows = await lockAll();
+      if (rows.length === keys.length) return rows;
+      // First use of an account: create the missing ones, then lock the whole set again in order.
       await orm
         .insert(walletAccounts)
         .values(keys.map((k) => ({ id: uuidv7(), customerId: k.customerId ?? null, systemCode: k.systemCode ?? null, currency: k.currency })))
         .onConflictDoNothing();
-      const conditions = keys.map((k) =>
-        and(eq(walletAccounts.currency, k.currency), k.customerId ? eq(walletAccounts.customerId, k.customerId) : eq(walletAccounts.systemCode, k.systemCode!)),
-      );
-      return orm.select().from(walletAccounts).where(or(...conditions)).orderBy(asc(walletAccounts.id)).for('update');
+      return lockAll();
     },
     async balancesOf(customerId: string): Promise<AccountRow[]> {
       return orm.select().from(walletAccounts).where(eq(walletAccounts.customerId, customerId)).orderBy(asc(walletAccounts.currency));
@@ -63,6 +67,9 @@ function ledgerQueries(orm: Orm) {
     },
     async setChannelStatus(code: string, status: 'up' | 'maintenance', until: Date | null): Promise<void> {
       await orm.update(walletChannels).set({ status, maintenanceUntil: until }).where(eq(walletChannels.code, code));
+    },
+    async allLimits(): Promise<(typeof walletLimits.$inferSelect)[]> {
+      return orm.select().from(walletLimits);
     },
     async limits(kycLevel: number): Promise<(typeof walletLimits.$inferSelect)[]> {
       return orm.select().from(walletLimits).where(eq(walletLimits.kycLevel, kycLevel));

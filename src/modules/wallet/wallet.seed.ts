@@ -8,7 +8,9 @@ export function walletSeeders(store: LedgerStore, clock: () => Date): Seeder[] {
       name: 'wallet.demo',
       demo: true,
       async run() {
-        const history = demoHistory(clock());
+        const limits = await store.allLimits();
+        const singleLimit = (kycLevel: number, currency: string) => limits.find((l) => l.kycLevel === kycLevel && l.currency === currency)?.singleLimit ?? 0;
+        const history = demoHistory(clock(), { singleLimit });
         // One transaction: a half-seeded ledger would break its own invariant.
         await store.transaction(async (s) => {
           await s.insertCustomers(history.customers);

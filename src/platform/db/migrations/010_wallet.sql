@@ -65,6 +65,8 @@ create table wallet_transactions (
   unique (customer_id, idempotency_key)
 );
 create index wallet_transactions_customer_idx on wallet_transactions (customer_id, id desc);
+-- Today's spending against the daily limit, and time-range filters.
+create index wallet_transactions_customer_time_idx on wallet_transactions (customer_id, created_at);
 create index wallet_transactions_related_idx on wallet_transactions (related_transaction_id) where related_transaction_id is not null;
 
 create table wallet_postings (
