@@ -10,6 +10,7 @@ import { auditRoutes, auditService, type AuditService } from './modules/audit/in
 import { createPeople } from './modules/people/index.js';
 import { maskDeep } from './modules/guard/index.js';
 import { createWallet, type Wallet } from './modules/wallet/index.js';
+import { createKnowledge, type Knowledge } from './modules/knowledge/index.js';
 
 export interface AppOptions {
   logger?: Logger;
@@ -28,6 +29,7 @@ export interface App {
   people: ReturnType<typeof createPeople>;
   audit: AuditService;
   wallet: Wallet;
+  knowledge: Knowledge;
   seeders: Seeder[];
   /** Listens on the configured port; resolves with the bound address. */
   listen(): Promise<string>;
@@ -50,6 +52,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const audit = auditService(db.orm, maskDeep);
   const people = createPeople({ orm: db.orm, bus, audit, config });
   const wallet = createWallet({ orm: db.orm, bus, audit, config });
+  const knowledge = createKnowledge({ orm: db.orm, bus, audit, baseUrl: config.publicUrl });
 
   const { app: http, routes } = await createHttpServer({
     logger,
@@ -68,6 +71,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   await http.register(auditRoutes(audit));
   await http.register(wallet.routes);
   if (wallet.connectorRoutes) await http.register(wallet.connectorRoutes);
+  await http.register(knowledge.routes);
+  await http.register(knowledge.helpCenter);
   await http.ready();
 
   let stopping: Promise<void> | undefined;
@@ -81,7 +86,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     people,
     audit,
     wallet,
-    seeders: [...people.seeders, ...wallet.seeders],
+    knowledge,
+    seeders: [...people.seeders, ...wallet.seeders, ...knowledge.seeders],
     async listen() {
       return http.listen({ port: config.PORT, host: config.HOST });
     },
@@ -101,5 +107,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 export async function prepareDatabase(app: App): Promise<{ migrated: string[]; seeded: string[] }> {
   const { applied } = await migrate(app.db);
   const seeded = await runSeeders(app.db, app.seeders, { demo: app.config.seedDemo });
+  // Modules that keep derived state in memory (the search index) build it from the database now.
+  await app.knowledge.start();
   return { migrated: applied, seeded };
 }

@@ -8,6 +8,7 @@ import { createLogger } from './platform/log.js';
 import { demoAccounts } from './modules/people/index.js';
 import { maskDeep, scanText } from './modules/guard/index.js';
 import { demoIdentities } from './modules/wallet/index.js';
+import { readKbFolder, writeKbFolder } from './modules/knowledge/index.js';
 
 function configOrExit(): Config {
   try {
@@ -41,6 +42,7 @@ function banner(app: App, startedMs: number): string {
     `  API reference   ${url}/api/docs`,
     `  OpenAPI         ${url}/api/openapi.json`,
     `  Sign in (API)   POST ${url}/api/v1/auth/login`,
+    `  Help center     ${url}/help   (${url}/help/zh-CN, ${url}/help/en)`,
     `  Health          ${url}/healthz   ${url}/readyz`,
   ];
   if (app.config.seedDemo) {
@@ -161,6 +163,28 @@ guard
       })}\n`,
     );
   });
+
+const kb = program.command('kb').description('The knowledge base as a folder of Markdown files (categories.yml + articles/<id>.<lang>.md)');
+kb.command('import')
+  .argument('<dir>', 'folder with categories.yml and articles/')
+  .description('Create new articles and save changed texts as new versions; a bad file stops the import and nothing is changed')
+  .action((dir: string) =>
+    withApp(async (app) => {
+      await prepareDatabase(app);
+      const result = await app.knowledge.knowledge.importFolder(systemActor, readKbFolder(dir));
+      process.stdout.write(`${JSON.stringify(result)}\n`);
+    }),
+  );
+kb.command('export')
+  .argument('<dir>', 'folder to write (created if missing; existing files with the same names are overwritten)')
+  .description('Write every category and article, in every state, as Markdown with front matter')
+  .action((dir: string) =>
+    withApp(async (app) => {
+      await migrate(app.db);
+      const files = writeKbFolder(dir, await app.knowledge.knowledge.exportAll());
+      process.stdout.write(`${JSON.stringify({ files })}\n`);
+    }),
+  );
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   const e = err as { code?: string; message?: string };

@@ -55,6 +55,16 @@ const paths: TextPath[] = [
       assert.equal(res.statusCode, 201, res.body);
     },
   },
+  {
+    name: 'help center: "was this helpful?" comments (API and form) and search queries',
+    async send(app, text) {
+      const res = await app.http.inject({ method: 'POST', url: '/api/v1/help/articles/reset-login-password/votes', payload: { lang: 'en', helpful: false, comment: text.slice(0, 1000) } });
+      assert.equal(res.statusCode, 204, res.body);
+      await app.http.inject({ method: 'POST', url: '/help/zh-CN/articles/reset-login-password/vote', payload: new URLSearchParams({ helpful: 'no', comment: text.slice(0, 1000) }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      await app.http.inject({ method: 'GET', url: `/help/en/search?q=${encodeURIComponent(text.slice(0, 200))}` });
+      await app.http.inject({ method: 'GET', url: `/api/v1/help/search?q=${encodeURIComponent(text.slice(0, 200))}` });
+    },
+  },
 ];
 
 function findLeaks(haystack: string): string[] {

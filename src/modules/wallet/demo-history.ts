@@ -5,6 +5,7 @@
  * thousands of operations one by one would slow the first start down by many seconds.
  */
 import { UUID } from 'uuidv7';
+import { seededRandom } from '../../platform/random.js';
 import { legsFor, makeReference, settlementMinutes, type AccountKey, type LedgerTransaction, type SystemAccount } from './ledger.js';
 import type { walletAccounts, walletCustomers, walletPostings, walletTransactions } from './wallet.tables.js';
 import type { FailureCode, TransactionStatus, TransactionType } from './wallet.js';
@@ -28,26 +29,8 @@ const day = 24 * hour;
 /** Channel settlement minutes, as migration 010 seeds them. */
 const channelMinutes: Record<string, number> = { balance: 0, bank_card: 30, bank_transfer: 1440, unionpay: 120, overseas_card: 4320 };
 
-/** Deterministic, so every demo database tells the same stories. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
-    chance: (p: number) => next() < p,
-  };
-}
-
 /** A UUIDv7 carrying the given time, so that id order is creation order for seeded rows too. */
-function idAt(ms: number, rnd: ReturnType<typeof prng>): string {
+function idAt(ms: number, rnd: ReturnType<typeof seededRandom>): string {
   return UUID.fromFieldsV7(ms, rnd.int(0, 0xfff), rnd.int(0, 0x3fffffff), rnd.int(0, 0xffffffff)).toString();
 }
 
@@ -98,7 +81,8 @@ interface Planned {
 
 /** Builds the demo ledger as of `now`. */
 export function demoHistory(now: Date, options: { singleLimit: (kycLevel: number, currency: string) => number; crowd?: number; seed?: number }): DemoHistory {
-  const rnd = prng(options.seed ?? 20261124);
+  // Deterministic, so every demo database tells the same stories.
+  const rnd = seededRandom(options.seed ?? 20261124);
   const nowMs = now.getTime();
   const customers: CustomerInsert[] = [];
   const kycOf = new Map<string, number>();

@@ -16,6 +16,8 @@ export const scopes = [
   'audit:read',
   'wallet:read',
   'wallet:write',
+  'kb:read',
+  'kb:write',
 ] as const;
 export type Scope = (typeof scopes)[number];
 

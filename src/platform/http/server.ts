@@ -1,5 +1,6 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -53,6 +54,8 @@ export async function createHttpServer(options: HttpOptions): Promise<HttpServer
   installErrorHandling(app);
   // Cookies must be parsed before access control reads the session cookie.
   await app.register(cookie);
+  // Server-rendered pages (the help center) post plain HTML forms so they work without JavaScript.
+  await app.register(formbody);
   const routes = installAccessControl(app, options.authenticate);
 
   await app.register(rateLimit, {
