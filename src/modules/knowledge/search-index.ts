@@ -2,7 +2,6 @@ import MiniSearch, { type SearchResult } from 'minisearch';
 import { stemmer } from 'stemmer';
 import { locales, type Locale } from '../../platform/i18n/index.js';
 import { hanBigrams } from '../../platform/text/segment.js';
-import { normalizeText } from '../../platform/text/normalize.js';
 import type { ArticleStatus } from './knowledge.js';
 import { analyze, defaultSynonyms, type Synonyms } from './search-analyzer.js';
 
@@ -53,6 +52,9 @@ export interface SearchHit {
 
 const keyOf = (articleId: string, lang: string) => `${articleId}:${lang}`;
 
+/** A query word found in more than this share of a language's documents is left out (when others remain). */
+const commonShare = 0.2;
+
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
@@ -61,23 +63,42 @@ const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
  * Titles and question phrasings weigh more than bodies; English typos are forgiven.
  */
 export function createSearchIndex(synonyms: Synonyms = defaultSynonyms) {
-  const bodies = new Map<string, string>();
   /** Every term any document holds: a query word the index knows needs no character-pair fallback. */
   const vocabulary = new Set<string>();
-  const analyzeDocument = (text: string) => {
-    const terms = analyze(text, synonyms);
-    for (const t of terms) vocabulary.add(t);
-    return terms;
-  };
-  const analyzeQuery = (text: string) => {
-    const words = analyze(text, synonyms, { bigrams: false });
-    return words.flatMap((w) => (/\p{Script=Han}/u.test(w) && w.length > 2 && !vocabulary.has(w) ? [w, ...hanBigrams(w)] : [w]));
-  };
 
-  // One index per language: every query names its language (or is run on both), so a search
-  // never scores documents it would then throw away.
-  const makeIndex = () =>
-    new MiniSearch<Doc>({
+  /**
+   * One index per language: every query names its language (or runs on both), so a search never
+   * scores documents it would then throw away. Each keeps its documents' term counts (document
+   * frequency), exact across adds and removes, so that a query can leave out words that nearly
+   * every document contains: they cost the most to score and change the ranking least.
+   */
+  function makeShard() {
+    const docs = new Map<string, Doc>();
+    const df = new Map<string, number>();
+    let collecting: Set<string> | null = null;
+    // Character pairs only for titles and question phrasings: in bodies they multiply the
+    // postings every query has to score, for little gain in recall.
+    const analyzeDocument = (text: string, field?: string) => {
+      const terms = analyze(text, synonyms, { bigrams: field !== 'body' });
+      for (const t of terms) {
+        vocabulary.add(t);
+        collecting?.add(t);
+      }
+      return terms;
+    };
+    const count = (fn: () => void, delta: 1 | -1) => {
+      collecting = new Set();
+      fn();
+      for (const t of collecting) df.set(t, (df.get(t) ?? 0) + delta);
+      collecting = null;
+    };
+    const analyzeQuery = (text: string) => {
+      const words = analyze(text, synonyms, { bigrams: false }).flatMap((w) => (/\p{Script=Han}/u.test(w) && w.length > 2 && !vocabulary.has(w) ? [w, ...hanBigrams(w)] : [w]));
+      const common = Math.max(50, index.documentCount * commonShare);
+      const specific = words.filter((w) => (df.get(w) ?? 0) <= common);
+      return specific.length ? specific : words;
+    };
+    const index = new MiniSearch<Doc>({
       idField: 'key',
       // Tags ride with the question phrasings: one field fewer to score for every query term.
       fields: ['title', 'questions', 'body'],
@@ -95,7 +116,29 @@ export function createSearchIndex(synonyms: Synonyms = defaultSynonyms) {
         weights: { fuzzy: 0.6, prefix: 0.7 },
       },
     });
-  const indexes: Record<Locale, MiniSearch<Doc>> = { 'zh-CN': makeIndex(), en: makeIndex() };
+    return {
+      index,
+      docs,
+      put(doc: Doc) {
+        const old = docs.get(doc.key);
+        if (old) count(() => index.remove(old), -1);
+        count(() => index.add(doc), 1);
+        docs.set(doc.key, doc);
+      },
+      remove(key: string) {
+        const old = docs.get(key);
+        if (!old) return;
+        count(() => index.remove(old), -1);
+        docs.delete(key);
+      },
+      clear() {
+        index.removeAll();
+        docs.clear();
+        df.clear();
+      },
+    };
+  }
+  const shards: Record<Locale, ReturnType<typeof makeShard>> = { 'zh-CN': makeShard(), en: makeShard() };
 
   function toDoc(t: IndexedText): Doc {
     return { key: keyOf(t.articleId, t.lang), articleId: t.articleId, lang: t.lang, title: t.title, questions: [...t.questions, t.tags.join(' ')].join('\n'), body: t.body, categoryId: t.categoryId, status: t.status };
@@ -105,29 +148,40 @@ export function createSearchIndex(synonyms: Synonyms = defaultSynonyms) {
   function highlighter(q: string) {
     const terms = new Set(analyze(q, synonyms));
     const han = new Set<string>();
-    for (const term of [...terms]) {
-      for (const v of synonyms.variantsOf(term)) {
-        if (/\p{Script=Han}/u.test(v)) han.add(v);
-        else terms.add(stemmer(v));
+    const latin = new Set<string>();
+    for (const term of terms) {
+      for (const v of [term, ...synonyms.variantsOf(term)]) {
+        if (/\p{Script=Han}/u.test(v)) {
+          if (v.length >= 2) han.add(v);
+        } else if (/^[a-z0-9]/.test(v)) latin.add(v.includes(' ') ? v : stemmer(v));
       }
     }
-    const hanWords = [...han].filter((w) => w.length >= 2).sort((a, b) => b.length - a.length);
-    const pattern = new RegExp(`(${[...hanWords.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), '[A-Za-z][A-Za-z0-9]*'].join('|')})`, 'g');
-    const isHit = (part: string) => !/^[A-Za-z]/.test(part) || terms.has(stemmer(normalizeText(part))) || terms.has(normalizeText(part));
+    const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    // A stem is (nearly always) a prefix of the words it comes from: "arriv" marks "arrived" and
+    // "arrival" without stemming every word of every snippet.
+    const alternatives = [
+      ...[...han].sort((a, b) => b.length - a.length).map(escape),
+      ...[...latin].sort((a, b) => b.length - a.length).map((w) => `\\b${escape(w)}[a-z]*\\b`),
+    ];
+    const pattern = alternatives.length ? new RegExp(alternatives.join('|'), 'giu') : null;
     return {
-      mark: (text: string) =>
-        text
-          .split(pattern)
-          .map((part, i) => (i % 2 === 1 && isHit(part) ? `<mark>${escapeHtml(part)}</mark>` : escapeHtml(part)))
-          .join(''),
+      mark: (text: string) => {
+        if (!pattern) return escapeHtml(text);
+        let out = '';
+        let last = 0;
+        for (const m of text.matchAll(pattern)) {
+          out += `${escapeHtml(text.slice(last, m.index))}<mark>${escapeHtml(m[0])}</mark>`;
+          last = m.index + m[0].length;
+        }
+        return out + escapeHtml(text.slice(last));
+      },
       /** Offset of the first matched word in the text, or -1. */
       firstHit(text: string): number {
-        let offset = 0;
-        for (const [i, part] of text.split(pattern).entries()) {
-          if (i % 2 === 1 && isHit(part)) return offset;
-          offset += part.length;
-        }
-        return -1;
+        if (!pattern) return -1;
+        pattern.lastIndex = 0;
+        const m = pattern.exec(text);
+        pattern.lastIndex = 0;
+        return m ? m.index : -1;
       },
     };
   }
@@ -142,27 +196,19 @@ export function createSearchIndex(synonyms: Synonyms = defaultSynonyms) {
   return {
     /** Adds or replaces one language version. */
     put(text: IndexedText): void {
-      const doc = toDoc(text);
-      const index = indexes[text.lang];
-      if (index.has(doc.key)) index.replace(doc);
-      else index.add(doc);
-      bodies.set(doc.key, text.body);
+      shards[text.lang].put(toDoc(text));
     },
     remove(articleId: string, lang: Locale): void {
-      const key = keyOf(articleId, lang);
-      if (indexes[lang].has(key)) indexes[lang].discard(key);
-      bodies.delete(key);
+      shards[lang].remove(keyOf(articleId, lang));
     },
     /** Replaces everything (at start, and after a bulk import). */
     load(texts: IndexedText[]): void {
-      for (const lang of locales) indexes[lang].removeAll();
-      bodies.clear();
       vocabulary.clear();
-      for (const lang of locales) indexes[lang].addAll(texts.filter((t) => t.lang === lang).map(toDoc));
-      for (const t of texts) bodies.set(keyOf(t.articleId, t.lang), t.body);
+      for (const lang of locales) shards[lang].clear();
+      for (const t of texts) shards[t.lang].put(toDoc(t));
     },
     get size(): number {
-      return indexes['zh-CN'].documentCount + indexes.en.documentCount;
+      return shards['zh-CN'].docs.size + shards.en.docs.size;
     },
 
     search(query: SearchQuery): SearchHit[] {
@@ -171,7 +217,7 @@ export function createSearchIndex(synonyms: Synonyms = defaultSynonyms) {
       const filter = (r: SearchResult) =>
         (!query.categoryId || r.categoryId === query.categoryId) && (r.status === 'published' || (query.includeDrafts === true && r.status === 'draft'));
       const results = (query.lang ? [query.lang] : locales)
-        .flatMap((lang) => indexes[lang].search(q, { filter }))
+        .flatMap((lang) => shards[lang].index.search(q, { filter }))
         .sort((a, b) => b.score - a.score);
       const h = highlighter(q);
       const seen = new Set<string>();
@@ -189,7 +235,7 @@ export function createSearchIndex(synonyms: Synonyms = defaultSynonyms) {
           status: r.status as ArticleStatus,
           score: Number(r.score.toFixed(3)),
           titleHtml: h.mark(r.title as string),
-          snippetHtml: snippet(bodies.get(key) ?? '', h),
+          snippetHtml: snippet(shards[r.lang as Locale].docs.get(key)?.body ?? '', h),
         });
         if (hits.length >= (query.limit ?? 10)) break;
       }
