@@ -11,6 +11,8 @@ import { createPeople } from './modules/people/index.js';
 import { maskDeep } from './modules/guard/index.js';
 import { createWallet, type Wallet } from './modules/wallet/index.js';
 import { createKnowledge, type Knowledge } from './modules/knowledge/index.js';
+import { createConversations, type Conversations } from './modules/conversations/index.js';
+import { createGateway, type Gateway } from './platform/realtime/gateway.js';
 
 export interface AppOptions {
   logger?: Logger;
@@ -30,6 +32,8 @@ export interface App {
   audit: AuditService;
   wallet: Wallet;
   knowledge: Knowledge;
+  conversations: Conversations;
+  gateway: Gateway;
   seeders: Seeder[];
   /** Listens on the configured port; resolves with the bound address. */
   listen(): Promise<string>;
@@ -53,6 +57,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const people = createPeople({ orm: db.orm, bus, audit, config });
   const wallet = createWallet({ orm: db.orm, bus, audit, config });
   const knowledge = createKnowledge({ orm: db.orm, bus, audit, baseUrl: config.publicUrl });
+  const gateway = createGateway({ logger, framesPerSecond: 20, heartbeatMs: 25_000 });
+  const conversations = createConversations({ db, bus, gateway, config });
 
   const { app: http, routes } = await createHttpServer({
     logger,
@@ -60,6 +66,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     trustProxy: config.TRUST_PROXY,
     publicUrl: config.publicUrl,
     authenticate: people.authenticate,
+    authenticateCustomer: conversations.authenticateCustomer,
     readiness: {
       check: async () => {
         await db.query('select 1');
@@ -73,6 +80,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   if (wallet.connectorRoutes) await http.register(wallet.connectorRoutes);
   await http.register(knowledge.routes);
   await http.register(knowledge.helpCenter);
+  await http.register(conversations.routes);
+  await http.register(gateway.route('/api/v1/realtime'));
   await http.ready();
 
   let stopping: Promise<void> | undefined;
@@ -87,6 +96,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     audit,
     wallet,
     knowledge,
+    conversations,
+    gateway,
     seeders: [...people.seeders, ...wallet.seeders, ...knowledge.seeders],
     async listen() {
       return http.listen({ port: config.PORT, host: config.HOST });
@@ -94,6 +105,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     stop() {
       stopping ??= (async () => {
         draining = true;
+        gateway.closeAll();
         await http.close();
         await bus.close();
         await db.close();

@@ -38,6 +38,7 @@ export const configSchema = z.object({
   WALLET_SECRET: z.string().min(16).optional().describe('Shared secret sent as X-WalletDesk-Secret to the wallet backend (required with WALLET_CONNECTOR=http). With the built-in ledger, setting it also serves the connector contract under /connector/v1.'),
   WALLET_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000).describe('Per-request timeout when calling the wallet backend.'),
   WALLET_RETRIES: z.coerce.number().int().min(0).max(5).default(2).describe('Extra attempts for wallet reads that time out or fail with a 5xx (writes are never retried).'),
+  WALLET_TOKEN_SECRET: z.string().min(32).optional().describe('HS256 secret the wallet app signs customer tokens with (its user id as sub, at most 24 h). Unset: only anonymous visitors can chat, except in a demo install, which signs demo customers with a secret of its own.'),
   TRUST_PROXY: flag('false').describe('Trust X-Forwarded-* headers (set behind a load balancer).'),
 });
 

@@ -10,6 +10,7 @@ import { wordlist as english } from '@scure/bip39/wordlists/english.js';
 import type { App } from '../src/app.js';
 import { signIn, testApp } from './support/app.js';
 import { backends } from './support/databases.js';
+import { openSocket } from './support/ws.js';
 
 const seedPhrase = generateMnemonic(english);
 const privateKey = '4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318';
@@ -63,6 +64,22 @@ const paths: TextPath[] = [
       await app.http.inject({ method: 'POST', url: '/help/zh-CN/articles/reset-login-password/vote', payload: new URLSearchParams({ helpful: 'no', comment: text.slice(0, 1000) }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
       await app.http.inject({ method: 'GET', url: `/help/en/search?q=${encodeURIComponent(text.slice(0, 200))}` });
       await app.http.inject({ method: 'GET', url: `/api/v1/help/search?q=${encodeURIComponent(text.slice(0, 200))}` });
+    },
+  },
+  {
+    name: 'chat messages from customers (WebSocket frames and REST)',
+    async send(app, text) {
+      const token = (await app.http.inject({ method: 'POST', url: '/api/v1/demo/customer-tokens', payload: { customerId: 'demo-alice' } })).json().token;
+      const headers = { 'x-customer-token': token };
+      const conversation = (await app.http.inject({ method: 'POST', url: '/api/v1/widget/conversations', headers, payload: { channel: 'api' } })).json();
+      const res = await app.http.inject({ method: 'POST', url: `/api/v1/widget/conversations/${conversation.id}/messages`, headers, payload: { clientId: 'leak-1', text } });
+      assert.equal(res.statusCode, 201, res.body);
+      const base = await app.listen();
+      const ws = await openSocket(`${base.replace(/^http/, 'ws')}/api/v1/realtime`);
+      await ws.request({ type: 'auth', token });
+      const ack = await ws.request({ type: 'send', clientId: 'leak-2', text });
+      assert.equal(ack.type, 'ack', JSON.stringify(ack));
+      ws.close();
     },
   },
 ];

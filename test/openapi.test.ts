@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { testApp } from './support/app.js';
 
 test('the OpenAPI document describes every /api/v1 route, generated from the route schemas', async () => {
@@ -13,7 +14,12 @@ test('the OpenAPI document describes every /api/v1 route, generated from the rou
     for (const method of Object.keys(ops)) documented.add(`${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`);
   }
   const routes = app.routes.filter((r) => r.url.startsWith('/api/v1/') && r.method !== 'HEAD');
-  const missing = routes.map((r) => `${r.method} ${r.url}`).filter((r) => !documented.has(r));
+  // OpenAPI cannot describe a WebSocket; its frames are documented in docs/realtime-protocol.md.
+  const realtime = readFileSync('docs/realtime-protocol.md', 'utf8');
+  const missing = routes
+    .map((r) => `${r.method} ${r.url}`)
+    .filter((r) => !documented.has(r))
+    .filter((r) => !(r === 'GET /api/v1/realtime' && realtime.includes('/api/v1/realtime')));
   assert.deepEqual(missing, []);
   const login = doc.paths['/api/v1/auth/login'].post;
   assert.deepEqual(login.requestBody.content['application/json'].schema.required.sort(), ['email', 'password']);

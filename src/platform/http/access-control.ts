@@ -1,11 +1,13 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import { pickLocale } from '../i18n/index.js';
-import { SHARED_SECRET_HEADER, type Access, type Principal } from './access.js';
+import { CUSTOMER_TOKEN_HEADER, SHARED_SECRET_HEADER, type Access, type Principal } from './access.js';
 import { AppError } from './app-error.js';
 
 /** Resolves the caller from cookie or bearer token; null when the request carries neither. */
 export type Authenticator = (request: FastifyRequest) => Promise<Principal | null>;
+/** Verifies a customer token (throws on a bad one); null when the request carries none. */
+export type CustomerAuthenticator = (token: string) => Promise<unknown>;
 
 export interface RegisteredRoute {
   method: string;
@@ -27,6 +29,10 @@ function secretMatches(given: unknown, expected: string): boolean {
 
 function check(access: Access | undefined, principal: Principal | null, request: FastifyRequest): void {
   if (access && 'public' in access) return;
+  if (access && 'customer' in access) {
+    if (!request.customer) throw new AppError('AUTH_REQUIRED');
+    return;
+  }
   if (access && 'sharedSecret' in access) {
     if (!secretMatches(request.headers[SHARED_SECRET_HEADER], access.sharedSecret)) throw new AppError('AUTH_REQUIRED');
     return;
@@ -50,9 +56,10 @@ function check(access: Access | undefined, principal: Principal | null, request:
  * request is checked before its handler runs, and the registry of routes is kept so the test
  * suite can walk all of them.
  */
-export function installAccessControl(app: FastifyInstance, authenticate: Authenticator): RegisteredRoute[] {
+export function installAccessControl(app: FastifyInstance, authenticate: Authenticator, authenticateCustomer?: CustomerAuthenticator): RegisteredRoute[] {
   const registry: RegisteredRoute[] = [];
   app.decorateRequest('principal', null);
+  app.decorateRequest('customer', null);
   app.decorateRequest('locale', 'zh-CN');
 
   app.addHook('onRoute', (route: RouteOptions) => {
@@ -67,6 +74,12 @@ export function installAccessControl(app: FastifyInstance, authenticate: Authent
     request.locale = pickLocale(request.headers['accept-language']);
     const access = request.routeOptions.config?.access;
     const isPublic = !!access && 'public' in access;
+    if (access && 'customer' in access) {
+      const token = request.headers[CUSTOMER_TOKEN_HEADER];
+      request.customer = typeof token === 'string' && token && authenticateCustomer ? await authenticateCustomer(token) : null;
+      if (!request.customer) throw new AppError('AUTH_REQUIRED');
+      return;
+    }
     try {
       request.principal = await authenticate(request);
     } catch (err) {

@@ -31,9 +31,12 @@ export type Principal =
  * - `public`: anyone, no identity needed;
  * - `roles`: a console session whose agent has one of these roles, or, if `scope` is set, an API
  *   token carrying that scope;
- * - `sharedSecret`: a system peer (the wallet backend) sending this secret in `X-WalletDesk-Secret`.
+ * - `sharedSecret`: a system peer (the wallet backend) sending this secret in `X-WalletDesk-Secret`;
+ * - `customer`: a wallet customer or visitor with a valid customer token in `X-Customer-Token`.
  */
-export type Access = { public: true } | { roles: readonly Role[]; scope?: Scope } | { sharedSecret: string };
+export type Access = { public: true } | { roles: readonly Role[]; scope?: Scope } | { sharedSecret: string } | { customer: true };
+
+export const CUSTOMER_TOKEN_HEADER = 'x-customer-token';
 
 export const SHARED_SECRET_HEADER = 'x-walletdesk-secret';
 
@@ -71,6 +74,8 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     principal: Principal | null;
+    /** The customer identity on `customer` routes; its type belongs to the module that verifies it. */
+    customer: unknown;
     locale: Locale;
   }
 }

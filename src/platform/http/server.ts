@@ -1,13 +1,14 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
+import websocket from '@fastify/websocket';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { uuidv7 } from 'uuidv7';
 import type { Logger } from '../log.js';
-import { installAccessControl, type Authenticator, type RegisteredRoute } from './access-control.js';
+import { installAccessControl, type Authenticator, type CustomerAuthenticator, type RegisteredRoute } from './access-control.js';
 import { AppError } from './app-error.js';
 import { installErrorHandling } from './error-handler.js';
 import { healthRoutes, type Readiness } from './health.routes.js';
@@ -18,6 +19,7 @@ export interface HttpOptions {
   trustProxy: boolean;
   publicUrl: string;
   authenticate: Authenticator;
+  authenticateCustomer?: CustomerAuthenticator;
   readiness: Readiness;
 }
 
@@ -56,7 +58,9 @@ export async function createHttpServer(options: HttpOptions): Promise<HttpServer
   await app.register(cookie);
   // Server-rendered pages (the help center) post plain HTML forms so they work without JavaScript.
   await app.register(formbody);
-  const routes = installAccessControl(app, options.authenticate);
+  // Frames larger than this close the socket (1009) before any of it is parsed.
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  const routes = installAccessControl(app, options.authenticate, options.authenticateCustomer);
 
   await app.register(rateLimit, {
     global: false,

@@ -1,0 +1,91 @@
+import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import type { Orm } from '../../platform/db/database.js';
+import type { Contact, Conversation, Message } from './conversations.js';
+import { contacts, conversations, messages } from './conversations.tables.js';
+
+const toContact = (r: typeof contacts.$inferSelect): Contact => ({ id: r.id, walletCustomerId: r.walletCustomerId, visitorId: r.visitorId, displayName: r.displayName, locale: r.locale === 'en' ? 'en' : 'zh-CN' });
+const toConversation = (r: typeof conversations.$inferSelect): Conversation => ({
+  id: r.id,
+  contactId: r.contactId,
+  channel: r.channel as Conversation['channel'],
+  status: r.status as Conversation['status'],
+  category: r.category,
+  language: r.language === 'en' ? 'en' : 'zh-CN',
+  priority: r.priority as Conversation['priority'],
+  labels: r.labels,
+  flags: r.flags,
+  assigneeId: r.assigneeId,
+  teamId: r.teamId,
+  lastSeq: r.lastSeq,
+  createdAt: r.createdAt,
+  updatedAt: r.updatedAt,
+  lastMessageAt: r.lastMessageAt,
+});
+const toMessage = (r: typeof messages.$inferSelect): Message => ({ ...r, authorType: r.authorType as Message['authorType'], kind: r.kind as Message['kind'], payload: r.payload as Record<string, unknown> });
+
+export function conversationsStore(orm: Orm) {
+  return {
+    ...queries(orm),
+    transaction<T>(fn: (store: ConversationQueries) => Promise<T>): Promise<T> {
+      return orm.transaction((tx) => fn(queries(tx as unknown as Orm)));
+    },
+  };
+}
+
+function queries(orm: Orm) {
+  return {
+    /** Finds or creates the contact for an identity; one row per wallet customer or visitor. */
+    async upsertContact(row: typeof contacts.$inferInsert): Promise<Contact> {
+      const key = row.walletCustomerId ? contacts.walletCustomerId : contacts.visitorId;
+      const [created] = await orm
+        .insert(contacts)
+        .values(row)
+        .onConflictDoUpdate({ target: key, set: { lastSeenAt: new Date(), ...(row.displayName ? { displayName: row.displayName } : {}) } })
+        .returning();
+      return toContact(created!);
+    },
+    async conversation(id: string): Promise<Conversation | undefined> {
+      const [row] = await orm.select().from(conversations).where(eq(conversations.id, id));
+      return row && toConversation(row);
+    },
+    async conversationsOf(contactId: string, limit: number): Promise<Conversation[]> {
+      return (await orm.select().from(conversations).where(eq(conversations.contactId, contactId)).orderBy(desc(conversations.createdAt)).limit(limit)).map(toConversation);
+    },
+    async openConversationOf(contactId: string): Promise<Conversation | undefined> {
+      const [row] = await orm
+        .select()
+        .from(conversations)
+        .where(and(eq(conversations.contactId, contactId), inArray(conversations.status, ['bot', 'queued', 'assigned'])))
+        .orderBy(desc(conversations.createdAt))
+        .limit(1);
+      return row && toConversation(row);
+    },
+    async insertConversation(row: typeof conversations.$inferInsert): Promise<Conversation> {
+      const [created] = await orm.insert(conversations).values(row).returning();
+      return toConversation(created!);
+    },
+    async messageByClientId(conversationId: string, clientId: string): Promise<Message | undefined> {
+      const [row] = await orm.select().from(messages).where(and(eq(messages.conversationId, conversationId), eq(messages.clientId, clientId)));
+      return row && toMessage(row);
+    },
+    /** Takes the next sequence number; the row lock orders concurrent senders in one conversation. */
+    async nextSeq(conversationId: string, at: Date): Promise<number> {
+      const [row] = await orm
+        .update(conversations)
+        .set({ lastSeq: sql`${conversations.lastSeq} + 1`, lastMessageAt: at, updatedAt: at })
+        .where(eq(conversations.id, conversationId))
+        .returning({ seq: conversations.lastSeq });
+      return row!.seq;
+    },
+    async insertMessage(row: typeof messages.$inferInsert): Promise<Message> {
+      const [created] = await orm.insert(messages).values(row).returning();
+      return toMessage(created!);
+    },
+    async messagesAfter(conversationId: string, afterSeq: number, limit: number): Promise<Message[]> {
+      return (await orm.select().from(messages).where(and(eq(messages.conversationId, conversationId), gt(messages.seq, afterSeq))).orderBy(asc(messages.seq)).limit(limit)).map(toMessage);
+    },
+  };
+}
+
+export type ConversationQueries = ReturnType<typeof queries>;
+export type ConversationsStore = ReturnType<typeof conversationsStore>;

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import type { EventBus } from '../../platform/events/index.js';
+import { AppError } from '../../platform/http/app-error.js';
+import { locales } from '../../platform/i18n/index.js';
+import type { Connection, Gateway } from '../../platform/realtime/gateway.js';
+import { channels, MAX_MESSAGE_CHARS, type Conversation, type Message } from './conversations.js';
+import type { ConversationsService } from './conversations.service.js';
+import type { CustomerIdentity, CustomerTokens } from './identity.js';
+
+const topicOf = (conversationId: string) => `conversation:${conversationId}`;
+const clientId = z.string().min(1).max(100);
+
+/** What a client sees of a message. */
+export function messageView(m: Message) {
+  return { id: m.id, conversationId: m.conversationId, seq: m.seq, clientId: m.clientId, author: m.authorType, kind: m.kind, text: m.text, payload: m.payload, createdAt: m.createdAt.toISOString() };
+}
+
+export function conversationView(c: Conversation) {
+  return { id: c.id, status: c.status, channel: c.channel, language: c.language, lastSeq: c.lastSeq };
+}
+
+/** How many missed messages one `resume` returns; the client asks again while `more` is true. */
+const RESUME_PAGE = 500;
+
+/**
+ * The customer side of the realtime protocol (docs/realtime-protocol.md): auth, send, resume,
+ * typing, ping. The token is verified again on every frame, so an expired or revoked session
+ * cannot keep writing on an old socket.
+ */
+export function registerCustomerFrames(deps: { gateway: Gateway; conversations: ConversationsService; tokens: CustomerTokens; bus: EventBus }) {
+  const { gateway, conversations, tokens, bus } = deps;
+
+  async function identityOf(conn: Connection): Promise<CustomerIdentity> {
+    const token = conn.state.customerToken;
+    if (typeof token !== 'string') throw new AppError('AUTH_REQUIRED');
+    return tokens.verify(token);
+  }
+
+  gateway.on('auth', z.object({ type: z.literal('auth'), ref: z.unknown().optional(), token: z.string().min(1).max(4096), channel: z.enum(channels).default('web'), language: z.enum(locales).optional() }), async (conn, frame) => {
+    const identity = await tokens.verify(frame.token);
+    conn.state.customerToken = frame.token;
+    if (frame.language) conn.locale = frame.language;
+    const conversation = await conversations.open(identity, { channel: frame.channel, language: conn.locale });
+    conn.state.conversationId = conversation.id;
+    gateway.subscribe(conn, topicOf(conversation.id));
+    return { type: 'ready', identity: { kind: identity.kind }, conversation: conversationView(conversation) };
+  });
+
+  gateway.on('send', z.object({ type: z.literal('send'), ref: z.unknown().optional(), conversationId: z.uuid().optional(), clientId, text: z.string().trim().min(1).max(MAX_MESSAGE_CHARS * 2) }), async (conn, frame) => {
+    const identity = await identityOf(conn);
+    const conversationId = frame.conversationId ?? (conn.state.conversationId as string | undefined);
+    if (!conversationId) throw new AppError('CONVERSATION_NOT_FOUND');
+    const { message, duplicate } = await conversations.sendAsCustomer(identity, conversationId, { clientId: frame.clientId, text: frame.text });
+    return { type: 'ack', clientId: message.clientId, messageId: message.id, conversationId, seq: message.seq, duplicate };
+  });
+
+  gateway.on('resume', z.object({ type: z.literal('resume'), ref: z.unknown().optional(), conversationId: z.uuid(), afterSeq: z.number().int().min(0) }), async (conn, frame) => {
+    const identity = await identityOf(conn);
+    const { conversation, messages } = await conversations.history(identity, frame.conversationId, frame.afterSeq, RESUME_PAGE + 1);
+    gateway.subscribe(conn, topicOf(conversation.id));
+    return { type: 'messages', conversationId: conversation.id, messages: messages.slice(0, RESUME_PAGE).map(messageView), more: messages.length > RESUME_PAGE, conversation: conversationView(conversation) };
+  });
+
+  gateway.on('typing', z.object({ type: z.literal('typing'), ref: z.unknown().optional(), conversationId: z.uuid(), typing: z.boolean() }), async (conn, frame) => {
+    const identity = await identityOf(conn);
+    await conversations.participant(identity, frame.conversationId);
+    await bus.publish('conversation.typing', { conversationId: frame.conversationId, authorType: 'customer', typing: frame.typing });
+  });
+
+  gateway.on('ping', z.object({ type: z.literal('ping'), ref: z.unknown().optional() }), async () => ({ type: 'pong', at: new Date().toISOString() }));
+
+  // Pushes, on every node, to every socket following the conversation.
+  bus.subscribe('message.created', async (event) => {
+    const message = await conversations.message(event.payload.conversationId, event.payload.seq);
+    if (message) gateway.publish(topicOf(message.conversationId), { type: 'message', message: messageView(message) });
+  });
+  bus.subscribe('conversation.typing', (event) => {
+    const { conversationId, authorType, typing } = event.payload;
+    gateway.publish(topicOf(conversationId), { type: 'typing', conversationId, author: authorType, typing });
+  });
+}
