@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
-import type { Orm } from '../../platform/db/database.js';
+import { transactional, type Orm } from '../../platform/db/database.js';
 import type { Contact, Conversation, Message } from './conversations.js';
 import { contacts, conversations, messages } from './conversations.tables.js';
 
@@ -23,14 +23,7 @@ const toConversation = (r: typeof conversations.$inferSelect): Conversation => (
 });
 const toMessage = (r: typeof messages.$inferSelect): Message => ({ ...r, authorType: r.authorType as Message['authorType'], kind: r.kind as Message['kind'], payload: r.payload as Record<string, unknown> });
 
-export function conversationsStore(orm: Orm) {
-  return {
-    ...queries(orm),
-    transaction<T>(fn: (store: ConversationQueries) => Promise<T>): Promise<T> {
-      return orm.transaction((tx) => fn(queries(tx as unknown as Orm)));
-    },
-  };
-}
+export const conversationsStore = (orm: Orm) => transactional(orm, queries);
 
 function queries(orm: Orm) {
   return {

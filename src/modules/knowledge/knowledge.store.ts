@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gt, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
-import type { Orm } from '../../platform/db/database.js';
+import { transactional, type Orm } from '../../platform/db/database.js';
 import type { Locale } from '../../platform/i18n/index.js';
 import type { Announcement, Article, ArticleStatus, ArticleText, ArticleType, Category } from './knowledge.js';
 import { kbAnnouncements, kbArticles, kbArticleTexts, kbCategories, kbRevisions, kbVotes } from './knowledge.tables.js';
@@ -48,14 +48,7 @@ export interface ArticleFilter {
   limit: number;
 }
 
-export function knowledgeStore(orm: Orm) {
-  return {
-    ...knowledgeQueries(orm),
-    transaction<T>(fn: (store: KnowledgeQueries) => Promise<T>): Promise<T> {
-      return orm.transaction((tx) => fn(knowledgeQueries(tx as unknown as Orm)));
-    },
-  };
-}
+export const knowledgeStore = (orm: Orm) => transactional(orm, knowledgeQueries);
 
 function knowledgeQueries(orm: Orm) {
   async function withTexts(rows: ArticleRow[]): Promise<Article[]> {

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, ilike, inArray, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
-import type { Orm } from '../../platform/db/database.js';
+import { transactional, type Orm } from '../../platform/db/database.js';
 import type { TransactionFilter } from './wallet.js';
 import { walletAccounts, walletChannels, walletCustomers, walletLimits, walletPostings, walletRefundRequests, walletTransactions } from './wallet.tables.js';
 
@@ -9,15 +9,7 @@ export type AccountRow = typeof walletAccounts.$inferSelect;
 export type TransactionRow = typeof walletTransactions.$inferSelect;
 export type ChannelRow = typeof walletChannels.$inferSelect;
 
-/** The store's queries run on the ORM or inside one of its transactions. */
-export function ledgerStore(orm: Orm) {
-  return {
-    ...ledgerQueries(orm),
-    transaction<T>(fn: (store: LedgerQueries) => Promise<T>): Promise<T> {
-      return orm.transaction((tx) => fn(ledgerQueries(tx as unknown as Orm)));
-    },
-  };
-}
+export const ledgerStore = (orm: Orm) => transactional(orm, ledgerQueries);
 
 function ledgerQueries(orm: Orm) {
   return {

@@ -22,3 +22,14 @@ export interface Database {
   withSession<T>(fn: (session: DbSession) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
+
+/**
+ * A store whose queries also run inside a transaction: `store.transaction(s => ...)` hands the
+ * callback the same queries bound to the transaction.
+ */
+export function transactional<Q>(orm: Orm, queries: (orm: Orm) => Q): Q & { transaction<T>(fn: (store: Q) => Promise<T>): Promise<T> } {
+  return {
+    ...queries(orm),
+    transaction: <T>(fn: (store: Q) => Promise<T>) => orm.transaction((tx) => fn(queries(tx as unknown as Orm))),
+  };
+}
