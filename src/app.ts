@@ -58,7 +58,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const wallet = createWallet({ orm: db.orm, bus, audit, config });
   const knowledge = createKnowledge({ orm: db.orm, bus, audit, baseUrl: config.publicUrl });
   const gateway = createGateway({ logger, framesPerSecond: 20, heartbeatMs: 25_000 });
-  const conversations = createConversations({ db, bus, gateway, config });
+  const conversations = createConversations({ db, bus, gateway, audit, people, config });
 
   const { app: http, routes } = await createHttpServer({
     logger,

@@ -39,6 +39,11 @@ export const configSchema = z.object({
   WALLET_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000).describe('Per-request timeout when calling the wallet backend.'),
   WALLET_RETRIES: z.coerce.number().int().min(0).max(5).default(2).describe('Extra attempts for wallet reads that time out or fail with a 5xx (writes are never retried).'),
   WALLET_TOKEN_SECRET: z.string().min(32).optional().describe('HS256 secret the wallet app signs customer tokens with (its user id as sub, at most 24 h). Unset: only anonymous visitors can chat, except in a demo install, which signs demo customers with a secret of its own.'),
+  GUARD_ALLOWED_LINK_DOMAINS: z
+    .string()
+    .default('walletdesk.example')
+    .transform((v) => v.split(',').map((d) => d.trim().toLowerCase()).filter(Boolean))
+    .describe('Comma-separated domains agents may link to (subdomains included); any other link in an agent message is refused as possible phishing.'),
   TRUST_PROXY: flag('false').describe('Trust X-Forwarded-* headers (set behind a load balancer).'),
 });
 

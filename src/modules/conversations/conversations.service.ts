@@ -3,7 +3,9 @@ import { isUniqueViolation } from '../../platform/db/errors.js';
 import type { EventBus } from '../../platform/events/index.js';
 import { AppError } from '../../platform/http/app-error.js';
 import type { Locale } from '../../platform/i18n/index.js';
-import { detectLang, scanText } from '../guard/index.js';
+import type { Actor } from '../../platform/http/access.js';
+import type { AuditService } from '../audit/index.js';
+import { checkAgentMessage, detectLang, maskText, scanText } from '../guard/index.js';
 import { acceptsMessages, MAX_MESSAGE_CHARS, type Channel, type Contact, type Conversation, type Message } from './conversations.js';
 import type { ConversationsStore } from './conversations.store.js';
 import type { CustomerIdentity } from './identity.js';
@@ -13,8 +15,8 @@ import type { CustomerIdentity } from './identity.js';
  * per-conversation sequence number, before anyone is told about it; the sender's client id makes
  * a retried send return the stored message instead of storing it twice.
  */
-export function conversationsService(deps: { store: ConversationsStore; bus: EventBus; clock?: () => Date }) {
-  const { store, bus } = deps;
+export function conversationsService(deps: { store: ConversationsStore; bus: EventBus; audit: AuditService; allowedLinkDomains: string[]; clock?: () => Date }) {
+  const { store, bus, audit } = deps;
   const clock = deps.clock ?? (() => new Date());
 
   async function contactOf(identity: CustomerIdentity, locale?: Locale): Promise<Contact> {
@@ -96,6 +98,26 @@ export function conversationsService(deps: { store: ConversationsStore; bus: Eve
     async history(identity: CustomerIdentity, conversationId: string, afterSeq: number, limit: number): Promise<{ conversation: Conversation; messages: Message[] }> {
       const { conversation } = await participant(identity, conversationId);
       return { conversation, messages: await store.messagesAfter(conversationId, afterSeq, limit) };
+    },
+
+    /**
+     * An agent's reply. The guard checks it first: a request for a secret or a link off the
+     * allowed domains is refused, audited (supervisors see it) and never reaches the customer.
+     */
+    async sendAsAgent(actor: Actor, conversationId: string, input: { clientId: string; text: string }): Promise<{ message: Message; duplicate: boolean }> {
+      if (input.text.length > MAX_MESSAGE_CHARS) throw new AppError('MESSAGE_TOO_LONG', { max: MAX_MESSAGE_CHARS });
+      const conversation = await store.conversation(conversationId);
+      if (!conversation) throw new AppError('CONVERSATION_NOT_FOUND');
+      if (!acceptsMessages(conversation.status)) throw new AppError('CONVERSATION_CLOSED');
+      const verdict = checkAgentMessage(input.text, { allowedDomains: deps.allowedLinkDomains });
+      if (!verdict.allowed) {
+        await audit.record({ actor, action: 'conversation.agent_message_refused', target: { type: 'conversation', id: conversationId }, details: { reason: verdict.reason, detail: verdict.detail } });
+        throw new AppError('AGENT_MESSAGE_REFUSED', { reason: verdict.reason, detail: verdict.detail });
+      }
+      // Agents quote customers: personal data they paste is masked like the customer's own.
+      const result = await append(conversation, { clientId: input.clientId, authorType: 'agent', authorId: actor.id, kind: 'text', text: maskText(input.text), payload: {} });
+      if (!result.duplicate && !conversation.firstResponseAt) await store.updateConversation(conversationId, { firstResponseAt: result.message.createdAt });
+      return result;
     },
 
     message: async (conversationId: string, afterSeq: number) => (await store.messagesAfter(conversationId, afterSeq - 1, 1))[0],

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import { transactional, type Orm } from '../../platform/db/database.js';
 import type { Contact, Conversation, Message } from './conversations.js';
 import { contacts, conversations, messages } from './conversations.tables.js';
@@ -20,6 +20,10 @@ const toConversation = (r: typeof conversations.$inferSelect): Conversation => (
   createdAt: r.createdAt,
   updatedAt: r.updatedAt,
   lastMessageAt: r.lastMessageAt,
+  queuedAt: r.queuedAt,
+  assignedAt: r.assignedAt,
+  firstResponseAt: r.firstResponseAt,
+  resolvedAt: r.resolvedAt,
 });
 const toMessage = (r: typeof messages.$inferSelect): Message => ({ ...r, authorType: r.authorType as Message['authorType'], kind: r.kind as Message['kind'], payload: r.payload as Record<string, unknown> });
 
@@ -73,6 +77,38 @@ function queries(orm: Orm) {
     async insertMessage(row: typeof messages.$inferInsert): Promise<Message> {
       const [created] = await orm.insert(messages).values(row).returning();
       return toMessage(created!);
+    },
+    async updateConversation(id: string, patch: Partial<typeof conversations.$inferInsert>): Promise<Conversation> {
+      const [row] = await orm.update(conversations).set({ ...patch, updatedAt: new Date() }).where(eq(conversations.id, id)).returning();
+      return toConversation(row!);
+    },
+    /** Serializes routing decisions across nodes for the rest of the transaction. */
+    async lockRouting(): Promise<void> {
+      await orm.execute(sql`select pg_advisory_xact_lock(7240993184301)`);
+    },
+    async queued(): Promise<Conversation[]> {
+      return (await orm.select().from(conversations).where(eq(conversations.status, 'queued'))).map(toConversation);
+    },
+    /** Open assignments and the latest assignment time per agent. */
+    async agentLoads(): Promise<Map<string, { load: number; lastAssignedAt: Date | null }>> {
+      const rows = await orm
+        .select({
+          agentId: conversations.assigneeId,
+          load: sql<number>`count(*) filter (where ${conversations.status} = 'assigned')::int`,
+          last: sql<Date | null>`max(${conversations.assignedAt})`,
+        })
+        .from(conversations)
+        .where(isNotNull(conversations.assigneeId))
+        .groupBy(conversations.assigneeId);
+      return new Map(rows.map((r) => [r.agentId!, { load: Number(r.load), lastAssignedAt: r.last ? new Date(r.last) : null }]));
+    },
+    async inbox(filter: { assigneeId?: string | null; status?: Conversation['status']; before?: string; limit: number }): Promise<Conversation[]> {
+      const where = [
+        filter.assigneeId === null ? isNull(conversations.assigneeId) : filter.assigneeId ? eq(conversations.assigneeId, filter.assigneeId) : undefined,
+        filter.status ? eq(conversations.status, filter.status) : undefined,
+        filter.before ? lt(conversations.id, filter.before) : undefined,
+      ];
+      return (await orm.select().from(conversations).where(and(...where)).orderBy(desc(conversations.id)).limit(filter.limit + 1)).map(toConversation);
     },
     async messagesAfter(conversationId: string, afterSeq: number, limit: number): Promise<Message[]> {
       return (await orm.select().from(messages).where(and(eq(messages.conversationId, conversationId), gt(messages.seq, afterSeq))).orderBy(asc(messages.seq)).limit(limit)).map(toMessage);

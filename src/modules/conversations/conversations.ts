@@ -35,6 +35,10 @@ export interface Conversation {
   createdAt: Date;
   updatedAt: Date;
   lastMessageAt: Date | null;
+  queuedAt: Date | null;
+  assignedAt: Date | null;
+  firstResponseAt: Date | null;
+  resolvedAt: Date | null;
 }
 
 export interface Message {

@@ -2,6 +2,10 @@ declare module '../../platform/events/event-bus.js' {
   interface DomainEvents {
     'conversation.created': { conversationId: string; contactId: string; channel: string };
     'message.created': { conversationId: string; messageId: string; seq: number; authorType: string };
+    'conversation.queued': { conversationId: string; category: string | null };
+    'conversation.assigned': { conversationId: string; agentId: string };
+    'conversation.resolved': { conversationId: string; agentId: string | null };
+    'conversation.queue_changed': { positions: { conversationId: string; position: number; etaSeconds: number }[] };
     'conversation.typing': { conversationId: string; authorType: string; typing: boolean };
   }
 }

@@ -6,6 +6,7 @@ import type { Connection, Gateway } from '../../platform/realtime/gateway.js';
 import { channels, MAX_MESSAGE_CHARS, type Conversation, type Message } from './conversations.js';
 import type { ConversationsService } from './conversations.service.js';
 import type { CustomerIdentity, CustomerTokens } from './identity.js';
+import type { RoutingService } from './routing.service.js';
 
 const topicOf = (conversationId: string) => `conversation:${conversationId}`;
 const clientId = z.string().min(1).max(100);
@@ -27,8 +28,8 @@ const RESUME_PAGE = 500;
  * typing, ping. The token is verified again on every frame, so an expired or revoked session
  * cannot keep writing on an old socket.
  */
-export function registerCustomerFrames(deps: { gateway: Gateway; conversations: ConversationsService; tokens: CustomerTokens; bus: EventBus }) {
-  const { gateway, conversations, tokens, bus } = deps;
+export function registerCustomerFrames(deps: { gateway: Gateway; conversations: ConversationsService; routing: RoutingService; tokens: CustomerTokens; bus: EventBus; agentName: (agentId: string) => Promise<string> }) {
+  const { gateway, conversations, routing, tokens, bus } = deps;
 
   async function identityOf(conn: Connection): Promise<CustomerIdentity> {
     const token = conn.state.customerToken;
@@ -67,12 +68,31 @@ export function registerCustomerFrames(deps: { gateway: Gateway; conversations: 
     await bus.publish('conversation.typing', { conversationId: frame.conversationId, authorType: 'customer', typing: frame.typing });
   });
 
+  gateway.on('handover', z.object({ type: z.literal('handover'), ref: z.unknown().optional(), conversationId: z.uuid().optional(), category: z.string().min(1).max(50).optional() }), async (conn, frame) => {
+    const identity = await identityOf(conn);
+    const conversationId = frame.conversationId ?? (conn.state.conversationId as string | undefined);
+    if (!conversationId) throw new AppError('CONVERSATION_NOT_FOUND');
+    const { conversation } = await conversations.participant(identity, conversationId);
+    return { type: 'status', conversation: conversationView(await routing.handover(conversation, { category: frame.category ?? null })) };
+  });
+
   gateway.on('ping', z.object({ type: z.literal('ping'), ref: z.unknown().optional() }), async () => ({ type: 'pong', at: new Date().toISOString() }));
 
   // Pushes, on every node, to every socket following the conversation.
   bus.subscribe('message.created', async (event) => {
     const message = await conversations.message(event.payload.conversationId, event.payload.seq);
     if (message) gateway.publish(topicOf(message.conversationId), { type: 'message', message: messageView(message) });
+  });
+  bus.subscribe('conversation.assigned', async (event) => {
+    const { conversationId, agentId } = event.payload;
+    // Only the display name: customers see who helps them, never internal ids beyond that.
+    gateway.publish(topicOf(conversationId), { type: 'assigned', conversationId, agent: { id: agentId, displayName: await deps.agentName(agentId), verifiedStaff: true } });
+  });
+  bus.subscribe('conversation.queue_changed', (event) => {
+    for (const p of event.payload.positions) gateway.publish(topicOf(p.conversationId), { type: 'queue', conversationId: p.conversationId, position: p.position, etaSeconds: p.etaSeconds });
+  });
+  bus.subscribe('conversation.resolved', (event) => {
+    gateway.publish(topicOf(event.payload.conversationId), { type: 'status', conversation: { id: event.payload.conversationId, status: 'resolved' } });
   });
   bus.subscribe('conversation.typing', (event) => {
     const { conversationId, authorType, typing } = event.payload;

@@ -6,6 +6,7 @@ import { locales } from '../../platform/i18n/index.js';
 import { channels, conversationStatuses, MAX_MESSAGE_CHARS } from './conversations.js';
 import type { ConversationsService } from './conversations.service.js';
 import type { CustomerIdentity, CustomerTokens } from './identity.js';
+import type { RoutingService } from './routing.service.js';
 import { conversationView, messageView } from './realtime.js';
 
 const conversationSchema = z.object({ id: z.uuid(), status: z.enum(conversationStatuses), channel: z.enum(channels), language: z.enum(locales), lastSeq: z.number().int() });
@@ -30,7 +31,7 @@ function customerOf(request: FastifyRequest): CustomerIdentity {
  * The REST form of the chat for the widget, the app and integrations (the API channel). Callers
  * send the customer token in `X-Customer-Token`; every request is checked on its own.
  */
-export function widgetRoutes(deps: { conversations: ConversationsService; tokens: CustomerTokens; demoTokens: boolean }) {
+export function widgetRoutes(deps: { conversations: ConversationsService; routing: RoutingService; tokens: CustomerTokens; demoTokens: boolean }) {
   const { conversations, tokens } = deps;
   const access = { customer: true } as const;
   const tags = ['chat (customer)'];
@@ -78,6 +79,14 @@ export function widgetRoutes(deps: { conversations: ConversationsService; tokens
     }, async (request, reply) => {
       const { message, duplicate } = await conversations.sendAsCustomer(customerOf(request), request.params.id, request.body);
       return reply.status(duplicate ? 200 : 201).send({ message: messageView(message), duplicate } as never);
+    });
+
+    app.post('/api/v1/widget/conversations/:id/handover', {
+      config: { access },
+      schema: { tags, summary: 'Ask for a human agent: the conversation joins the queue', params: idParams, body: z.strictObject({ category: z.string().min(1).max(50).optional() }), response: { 200: conversationSchema } },
+    }, async (request) => {
+      const { conversation } = await conversations.participant(customerOf(request), request.params.id);
+      return conversationView(await deps.routing.handover(conversation, { category: request.body.category ?? null }));
     });
 
     app.get('/api/v1/widget/conversations/:id/messages', {

@@ -18,6 +18,8 @@ export const scopes = [
   'wallet:write',
   'kb:read',
   'kb:write',
+  'conversations:read',
+  'conversations:write',
 ] as const;
 export type Scope = (typeof scopes)[number];
 

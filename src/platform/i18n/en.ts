@@ -48,6 +48,7 @@ export const en = {
     CONVERSATION_CLOSED: 'This conversation is closed. Start a new one to write again.',
     MESSAGE_TOO_LONG: 'The message is too long.',
     UNKNOWN_FRAME: 'Unknown message type.',
+    AGENT_MESSAGE_REFUSED: 'This message was not sent: staff must never ask for passwords, codes, seed phrases or private keys, or send links outside the allowed domains.',
     NOT_READY: 'The service is not ready.',
     SHUTTING_DOWN: 'The service is restarting. Please retry in a moment.',
     INTERNAL_ERROR: 'Something went wrong on our side. Please try again.',

@@ -48,6 +48,7 @@ export const zhCN: Catalog = {
     CONVERSATION_CLOSED: '这个对话已经关闭，请开始新的对话。',
     MESSAGE_TOO_LONG: '消息太长了。',
     UNKNOWN_FRAME: '无法识别的消息类型。',
+    AGENT_MESSAGE_REFUSED: '消息未发送：工作人员不得索要密码、验证码、助记词或私钥，也不能发送允许范围以外的链接。',
     NOT_READY: '服务尚未就绪。',
     SHUTTING_DOWN: '服务正在重启，请稍后重试。',
     INTERNAL_ERROR: '系统出了点问题，请稍后重试。',

@@ -1,0 +1,104 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actingAgentId, actorOf, staff } from '../../platform/http/access.js';
+import { AppError } from '../../platform/http/app-error.js';
+import { decodeCursor, pageSchema, toPage } from '../../platform/http/pagination.js';
+import { locales } from '../../platform/i18n/index.js';
+import { channels, conversationStatuses, MAX_MESSAGE_CHARS } from './conversations.js';
+import type { ConversationsService } from './conversations.service.js';
+import type { ConversationsStore } from './conversations.store.js';
+import { messageView } from './realtime.js';
+import type { RoutingService } from './routing.service.js';
+
+const conversationSchema = z.object({
+  id: z.uuid(),
+  contactId: z.uuid(),
+  channel: z.enum(channels),
+  status: z.enum(conversationStatuses),
+  category: z.string().nullable(),
+  language: z.enum(locales),
+  priority: z.enum(['low', 'normal', 'high', 'urgent']),
+  labels: z.array(z.string()),
+  flags: z.array(z.string()),
+  assigneeId: z.uuid().nullable(),
+  teamId: z.uuid().nullable(),
+  lastSeq: z.number().int(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  lastMessageAt: z.date().nullable(),
+  queuedAt: z.date().nullable(),
+  assignedAt: z.date().nullable(),
+  firstResponseAt: z.date().nullable(),
+  resolvedAt: z.date().nullable(),
+});
+
+const messageSchema = z.object({ id: z.uuid(), conversationId: z.uuid(), seq: z.number().int(), clientId: z.string(), author: z.string(), kind: z.string(), text: z.string(), payload: z.record(z.string(), z.unknown()), createdAt: z.string() });
+
+/** The agent side: inbox, conversation, reply (guarded), resolve. */
+export function agentRoutes(deps: { conversations: ConversationsService; routing: RoutingService; store: ConversationsStore }) {
+  const { conversations, routing, store } = deps;
+  const read = { roles: staff, scope: 'conversations:read' } as const;
+  const write = { roles: staff, scope: 'conversations:write' } as const;
+  const tags = ['conversations'];
+  const idParams = z.strictObject({ id: z.uuid() });
+
+  async function get(id: string) {
+    const conversation = await store.conversation(id);
+    if (!conversation) throw new AppError('CONVERSATION_NOT_FOUND');
+    return conversation;
+  }
+
+  return async (fastify: FastifyInstance) => {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
+
+    app.get('/api/v1/conversations', {
+      config: { access: read },
+      schema: {
+        tags,
+        summary: 'Inbox: mine, unassigned or all, newest first',
+        querystring: z.strictObject({ view: z.enum(['mine', 'unassigned', 'all']).default('mine'), status: z.enum(conversationStatuses).optional(), limit: z.coerce.number().int().min(1).max(200).default(50), cursor: z.string().max(200).optional() }),
+        response: { 200: pageSchema(conversationSchema) },
+      },
+    }, async (request) => {
+      const { view, status, limit, cursor } = request.query;
+      const assigneeId = view === 'mine' ? actingAgentId(request) : view === 'unassigned' ? null : undefined;
+      const rows = await store.inbox({ assigneeId, status, before: decodeCursor(cursor), limit });
+      return toPage(rows, limit, (c) => c.id);
+    });
+
+    app.get('/api/v1/conversations/:id', {
+      config: { access: read },
+      schema: {
+        tags,
+        summary: 'A conversation and its messages after a sequence number',
+        params: idParams,
+        querystring: z.strictObject({ afterSeq: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(500).default(200) }),
+        response: { 200: z.object({ conversation: conversationSchema, messages: z.array(messageSchema) }) },
+      },
+    }, async (request) => {
+      const conversation = await get(request.params.id);
+      const messages = await store.messagesAfter(conversation.id, request.query.afterSeq, request.query.limit);
+      return { conversation, messages: messages.map(messageView) };
+    });
+
+    app.post('/api/v1/conversations/:id/messages', {
+      config: { access: write },
+      schema: {
+        tags,
+        summary: "Reply to the customer (the guard refuses requests for secrets and links off the allowed domains: AGENT_MESSAGE_REFUSED)",
+        params: idParams,
+        body: z.strictObject({ clientId: z.string().min(1).max(100), text: z.string().trim().min(1).max(MAX_MESSAGE_CHARS * 2) }),
+        response: { 200: z.object({ message: messageSchema, duplicate: z.literal(true) }), 201: z.object({ message: messageSchema, duplicate: z.literal(false) }) },
+      },
+    }, async (request, reply) => {
+      const { message, duplicate } = await conversations.sendAsAgent(actorOf(request), request.params.id, request.body);
+      return reply.status(duplicate ? 200 : 201).send({ message: messageView(message), duplicate } as never);
+    });
+
+    app.post('/api/v1/conversations/:id/resolve', {
+      config: { access: write },
+      schema: { tags, summary: 'Resolve; the seat it held goes to the next customer in the queue', params: idParams, response: { 200: conversationSchema } },
+    }, async (request) => routing.resolve((await get(request.params.id)).id, actingAgentId(request)));
+  };
+}

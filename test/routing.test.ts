@@ -1,0 +1,85 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { signIn, testApp } from './support/app.js';
+import { openSocket, type TestSocket } from './support/ws.js';
+
+describe('handover, queue and assignment', async () => {
+  const app = await testApp();
+  const base = await app.listen();
+  const wsUrl = `${base.replace(/^http/, 'ws')}/api/v1/realtime`;
+  const sam = await signIn(app, 'sam.chen@walletdesk.local', 'agent-demo-2026');
+  const lina = await signIn(app, 'li.na@walletdesk.local', 'agent-demo-2026');
+  const admin = await signIn(app, 'admin@walletdesk.local', 'admin-demo-2026');
+  const idOf = async (s: typeof sam) => (await app.http.inject({ method: 'GET', url: '/api/v1/me', headers: s.headers })).json().agent.id as string;
+  const samId = await idOf(sam);
+  const linaId = await idOf(lina);
+  const presence = (s: typeof sam, value: string) => app.http.inject({ method: 'PUT', url: '/api/v1/me/presence', headers: s.headers, payload: { presence: value } });
+
+  async function customer(): Promise<{ ws: TestSocket; conversationId: string }> {
+    const token = (await app.http.inject({ method: 'POST', url: '/api/v1/widget/visitors' })).json().token;
+    const ws = await openSocket(wsUrl);
+    const ready = await ws.request({ type: 'auth', token, language: 'zh-CN' });
+    return { ws, conversationId: (ready.conversation as { id: string }).id };
+  }
+  const conversation = async (id: string) => (await app.http.inject({ method: 'GET', url: `/api/v1/conversations/${id}`, headers: admin.headers })).json().conversation;
+
+  test('with nobody online the customer waits in the queue and is told the position', async () => {
+    await app.http.inject({ method: 'PATCH', url: `/api/v1/agents/${samId}`, headers: admin.headers, payload: { capacity: 1 } });
+    const c = await customer();
+    const status = await c.ws.request({ type: 'handover', category: 'frozen_account' });
+    assert.equal((status.conversation as { status: string }).status, 'queued');
+    const queue = await c.ws.next((f) => f.type === 'queue');
+    assert.deepEqual([queue.position, queue.etaSeconds], [1, -1]);
+
+    // An agent with the skill comes online: the conversation is theirs, and the customer sees who.
+    assert.equal((await presence(sam, 'online')).statusCode, 200);
+    const assigned = await c.ws.next((f) => f.type === 'assigned');
+    assert.deepEqual(assigned.agent, { id: samId, displayName: 'Sam Chen', verifiedStaff: true });
+    assert.equal((await conversation(c.conversationId)).assigneeId, samId);
+  });
+
+  test('a full expert keeps their category waiting rather than sending it to an agent without the skill', async () => {
+    assert.equal((await presence(lina, 'online')).statusCode, 200);
+    const c = await customer();
+    await c.ws.request({ type: 'handover', category: 'frozen_account' });
+    const queue = await c.ws.next((f) => f.type === 'queue');
+    assert.equal(queue.position, 1);
+    assert.equal((await conversation(c.conversationId)).status, 'queued');
+
+    // Sam resolves the first one: the seat goes to the next frozen-account customer.
+    const mine = (await app.http.inject({ method: 'GET', url: '/api/v1/conversations?view=mine&status=assigned', headers: sam.headers })).json().items;
+    assert.equal(mine.length, 1);
+    const resolved = await app.http.inject({ method: 'POST', url: `/api/v1/conversations/${mine[0].id}/resolve`, headers: sam.headers });
+    assert.equal(resolved.statusCode, 200, resolved.body);
+    const assigned = await c.ws.next((f) => f.type === 'assigned');
+    assert.equal((assigned.agent as { id: string }).id, samId);
+  });
+
+  test('other categories go to the least loaded agent with the skill and language', async () => {
+    const c = await customer();
+    await c.ws.request({ type: 'handover', category: 'top_up' });
+    const assigned = await c.ws.next((f) => f.type === 'assigned');
+    assert.equal((assigned.agent as { id: string }).id, linaId, 'Li Na has no conversation, Sam has one');
+  });
+
+  test('agent replies pass the guard: asking for a code is refused and audited; a normal reply reaches the customer', async () => {
+    const c = await customer();
+    await c.ws.request({ type: 'handover', category: 'payment_failed' });
+    const assigned = await c.ws.next((f) => f.type === 'assigned');
+    const agent = (assigned.agent as { id: string }).id === samId ? sam : lina;
+    const url = `/api/v1/conversations/${c.conversationId}/messages`;
+    const refused = await app.http.inject({ method: 'POST', url, headers: agent.headers, payload: { clientId: 'a1', text: '请把您收到的验证码发给我核实一下' } });
+    assert.equal(refused.statusCode, 422);
+    assert.equal(refused.json().error.code, 'AGENT_MESSAGE_REFUSED');
+    const audit = (await app.http.inject({ method: 'GET', url: '/api/v1/audit-events?action=conversation.agent_message_refused', headers: admin.headers })).json().items;
+    assert.ok(audit.some((e: { targetId: string }) => e.targetId === c.conversationId));
+    const phishing = await app.http.inject({ method: 'POST', url, headers: agent.headers, payload: { clientId: 'a2', text: '请点击 http://walletdesk-verify.top/login 重新登录' } });
+    assert.equal(phishing.json().error.details.reason, 'link_not_allowed');
+
+    const ok = await app.http.inject({ method: 'POST', url, headers: agent.headers, payload: { clientId: 'a3', text: '您好，我来帮您查一下这笔付款。' } });
+    assert.equal(ok.statusCode, 201, ok.body);
+    const pushed = await c.ws.next((f) => f.type === 'message' && (f.message as { author: string }).author === 'agent');
+    assert.equal((pushed.message as { text: string }).text, '您好，我来帮您查一下这笔付款。');
+    assert.ok((await conversation(c.conversationId)).firstResponseAt, 'first response time recorded');
+  });
+});
