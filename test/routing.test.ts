@@ -62,6 +62,29 @@ describe('handover, queue and assignment', async () => {
     assert.equal((assigned.agent as { id: string }).id, linaId, 'Li Na has no conversation, Sam has one');
   });
 
+  test('an agent going offline hands their conversations back to the queue, where the next agent takes them', async () => {
+    const c = await customer();
+    await c.ws.request({ type: 'handover', category: 'top_up' });
+    const first = await c.ws.next((f) => f.type === 'assigned');
+    const leaving = (first.agent as { id: string }).id === samId ? sam : lina;
+    const staying = leaving === sam ? linaId : samId;
+    await app.http.inject({ method: 'PATCH', url: `/api/v1/agents/${staying}`, headers: admin.headers, payload: { capacity: 10 } });
+    assert.equal((await presence(leaving, 'offline')).statusCode, 200);
+    const again = await c.ws.next((f) => f.type === 'assigned');
+    assert.equal((again.agent as { id: string }).id, staying);
+    assert.equal((await presence(leaving, 'online')).statusCode, 200);
+  });
+
+  test('a customer writing after the resolution reopens the conversation', async () => {
+    const c = await customer();
+    await c.ws.request({ type: 'handover', category: 'top_up' });
+    await c.ws.next((f) => f.type === 'assigned');
+    const resolved = await app.http.inject({ method: 'POST', url: `/api/v1/conversations/${c.conversationId}/resolve`, headers: admin.headers });
+    assert.equal(resolved.json().status, 'resolved');
+    await c.ws.request({ type: 'send', clientId: 'again', text: '还有一个问题' });
+    assert.equal((await conversation(c.conversationId)).status, 'bot');
+  });
+
   test('agent replies pass the guard: asking for a code is refused and audited; a normal reply reaches the customer', async () => {
     const c = await customer();
     await c.ws.request({ type: 'handover', category: 'payment_failed' });

@@ -82,6 +82,8 @@ export function conversationsService(deps: { store: ConversationsStore; bus: Eve
       if (input.text.length > MAX_MESSAGE_CHARS) throw new AppError('MESSAGE_TOO_LONG', { max: MAX_MESSAGE_CHARS });
       const { contact, conversation } = await participant(identity, conversationId);
       if (!acceptsMessages(conversation.status)) throw new AppError('CONVERSATION_CLOSED');
+      // Writing again after a resolution reopens the conversation with the bot, which hands over again if needed.
+      if (conversation.status === 'resolved') await store.updateConversation(conversation.id, { status: 'bot', resolvedAt: null });
       const scan = scanText(input.text, { lang: detectLang(input.text) });
       const hidden = [...new Set(scan.findings.filter((f) => f.secret).map((f) => f.type))];
       return append(conversation, {

@@ -31,7 +31,10 @@ export function createConversations(deps: { db: Database; bus: EventBus; gateway
   const routing = routingService({ store, bus, onlineAgents: () => people.agents.list({ presence: 'online', active: true, limit: 1000 }) });
   registerCustomerFrames({ gateway, conversations, routing, tokens, bus, agentName: async (id) => (await people.agents.get(id)).displayName });
   // Someone coming online, or a seat freed anywhere, may let the queue move.
-  bus.subscribe('agent.presence_changed', () => routing.assignWaiting().then(() => undefined));
+  bus.subscribe('agent.presence_changed', async (event) => {
+    if (event.payload.presence === 'online') await routing.assignWaiting();
+    else await routing.releaseAgent(event.payload.agentId);
+  });
 
   return {
     conversations,

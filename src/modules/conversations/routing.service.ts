@@ -71,6 +71,19 @@ export function routingService(deps: { store: ConversationsStore; bus: EventBus;
       return (await store.conversation(conversation.id))!;
     },
 
+    /** An agent who went offline (or away) hands their open conversations back to the queue, first in line. */
+    async releaseAgent(agentId: string): Promise<number> {
+      const released = await store.transaction(async (s) => {
+        await s.lockRouting();
+        const mine = await s.inbox({ assigneeId: agentId, status: 'assigned', limit: 1000 });
+        // Keeping the original queue time puts them ahead of newer arrivals.
+        for (const c of mine) await s.updateConversation(c.id, { status: 'queued', assigneeId: null, queuedAt: c.queuedAt ?? clock() });
+        return mine.length;
+      });
+      if (released) await assignWaiting();
+      return released;
+    },
+
     async resolve(conversationId: string, agentId: string | null): Promise<Conversation> {
       const conversation = await store.conversation(conversationId);
       if (!conversation) throw new AppError('CONVERSATION_NOT_FOUND');

@@ -35,6 +35,9 @@ export async function createHttpServer(options: HttpOptions): Promise<HttpServer
     loggerInstance: options.logger as FastifyBaseLogger,
     bodyLimit: options.bodyLimit,
     trustProxy: options.trustProxy,
+    // Plugins start in well under a second, but a node starting on a busy machine must not fail
+    // its start because one took longer than fastify's default 10 s.
+    pluginTimeout: 120_000,
     // A caller's request id is kept so one id follows a request across services.
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
