@@ -57,7 +57,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const people = createPeople({ orm: db.orm, bus, audit, config });
   const wallet = createWallet({ orm: db.orm, bus, audit, config });
   const knowledge = createKnowledge({ orm: db.orm, bus, audit, baseUrl: config.publicUrl });
-  const gateway = createGateway({ logger, framesPerSecond: 20, heartbeatMs: 25_000 });
+  const gateway = createGateway({ logger, authenticate: people.authenticate, framesPerSecond: 20, heartbeatMs: 25_000 });
   const conversations = createConversations({ db, bus, gateway, audit, people, config });
 
   const { app: http, routes } = await createHttpServer({

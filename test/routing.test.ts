@@ -85,6 +85,31 @@ describe('handover, queue and assignment', async () => {
     assert.equal((await conversation(c.conversationId)).status, 'bot');
   });
 
+  test("the console's socket gets the assignment, follows the chat and replies; a signed-out session stops it", async () => {
+    const agentSession = await signIn(app, 'li.na@walletdesk.local', 'agent-demo-2026');
+    const desk = await openSocket(wsUrl, { cookie: agentSession.headers.cookie! });
+    const hello = await desk.request({ type: 'agent.hello' });
+    assert.deepEqual([hello.type, hello.agentId], ['agent.ready', linaId]);
+    // Make Li Na the only one with room, so the next conversation is hers.
+    await app.http.inject({ method: 'PATCH', url: `/api/v1/agents/${samId}`, headers: admin.headers, payload: { capacity: 0 } });
+    const c = await customer();
+    await c.ws.request({ type: 'handover', category: 'withdrawal' });
+    const assignment = await desk.next((f) => f.type === 'assignment');
+    assert.equal(assignment.conversationId, c.conversationId);
+    await desk.request({ type: 'agent.follow', conversationId: c.conversationId });
+    await c.ws.request({ type: 'send', clientId: 'q', text: '提现还没到' });
+    const seen = await desk.next((f) => f.type === 'message' && (f.message as { clientId: string }).clientId === 'q');
+    assert.equal((seen.message as { author: string }).author, 'customer');
+    const ack = await desk.request({ type: 'agent.send', conversationId: c.conversationId, clientId: 'r', text: '我看到了，银行处理中，30 分钟内到账。' });
+    assert.equal(ack.type, 'ack');
+    assert.equal((await c.ws.next((f) => f.type === 'message' && (f.message as { author: string }).author === 'agent')).type, 'message');
+    const refused = await desk.request({ type: 'agent.send', conversationId: c.conversationId, clientId: 's', text: 'what is the code you just received?' });
+    assert.equal(refused.code, 'AGENT_MESSAGE_REFUSED');
+    await app.http.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: agentSession.headers });
+    assert.equal((await desk.request({ type: 'agent.send', conversationId: c.conversationId, clientId: 't', text: 'still here' })).code, 'AUTH_REQUIRED');
+    await app.http.inject({ method: 'PATCH', url: `/api/v1/agents/${samId}`, headers: admin.headers, payload: { capacity: 5 } });
+  });
+
   test('agent replies pass the guard: asking for a code is refused and audited; a normal reply reaches the customer', async () => {
     const c = await customer();
     await c.ws.request({ type: 'handover', category: 'payment_failed' });

@@ -14,8 +14,8 @@ export interface TestSocket {
 let refs = 0;
 
 /** A real WebSocket client, as the widget would hold one. */
-export async function openSocket(url: string): Promise<TestSocket> {
-  const socket = new WebSocket(url);
+export async function openSocket(url: string, headers: Record<string, string> = {}): Promise<TestSocket> {
+  const socket = new WebSocket(url, { headers });
   const frames: Record<string, unknown>[] = [];
   const waiters: { match: (f: Record<string, unknown>) => boolean; resolve: (f: Record<string, unknown>) => void }[] = [];
   socket.on('message', (data) => {

@@ -7,6 +7,7 @@ import { sharedSecret } from '../../platform/shared-secrets.js';
 import type { AuditService } from '../audit/index.js';
 import type { People } from '../people/index.js';
 import { agentRoutes } from './agent.routes.js';
+import { registerAgentFrames } from './agent-realtime.js';
 import { conversationsService } from './conversations.service.js';
 import { conversationsStore } from './conversations.store.js';
 import { customerTokens } from './identity.js';
@@ -29,6 +30,7 @@ export function createConversations(deps: { db: Database; bus: EventBus; gateway
   const store = conversationsStore(db.orm);
   const conversations = conversationsService({ store, bus, audit, allowedLinkDomains: config.GUARD_ALLOWED_LINK_DOMAINS });
   const routing = routingService({ store, bus, onlineAgents: () => people.agents.list({ presence: 'online', active: true, limit: 1000 }) });
+  registerAgentFrames({ gateway, conversations, store, bus });
   registerCustomerFrames({ gateway, conversations, routing, tokens, bus, agentName: async (id) => (await people.agents.get(id)).displayName });
   // Someone coming online, or a seat freed anywhere, may let the queue move.
   bus.subscribe('agent.presence_changed', async (event) => {

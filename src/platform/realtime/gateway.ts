@@ -1,4 +1,6 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Authenticator } from '../http/access-control.js';
+import type { Principal } from '../http/access.js';
 import { randomUUID } from 'node:crypto';
 import type { WebSocket } from 'ws';
 import type { z } from 'zod';
@@ -12,6 +14,11 @@ export interface Connection {
   readonly topics: Set<string>;
   locale: Locale;
   state: Record<string, unknown>;
+  /**
+   * The staff member behind the socket, checked again now (the session may have ended since the
+   * upgrade): from the session cookie or bearer token the upgrade request carried.
+   */
+  principal(): Promise<Principal | null>;
   send(frame: Record<string, unknown>): void;
   close(code: number, reason: string): void;
 }
@@ -20,6 +27,7 @@ type Handler<S extends z.ZodType> = (conn: Connection, frame: z.infer<S>) => Pro
 
 export interface GatewayOptions {
   logger: Logger;
+  authenticate: Authenticator;
   /** Frames a connection may send per second, with a burst of twice that. */
   framesPerSecond: number;
   heartbeatMs: number;
@@ -59,12 +67,13 @@ export function createGateway(options: GatewayOptions) {
     return { type: 'error', ref, code: 'INTERNAL_ERROR', message: errorMessage('INTERNAL_ERROR', conn.locale) };
   }
 
-  function attach(socket: WebSocket, locale: Locale): void {
+  function attach(socket: WebSocket, request: FastifyRequest): void {
     const conn: Connection = {
       id: randomUUID(),
       topics: new Set(),
-      locale,
+      locale: request.locale,
       state: {},
+      principal: () => options.authenticate(request).catch(() => null),
       send(frame) {
         if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
       },
@@ -152,7 +161,7 @@ export function createGateway(options: GatewayOptions) {
             config: { access: { public: true } },
             schema: { tags: ['realtime'], summary: 'WebSocket upgrade for the realtime protocol; frames are described in docs/realtime-protocol.md' },
           },
-          (socket, request) => attach(socket, request.locale),
+          (socket, request) => attach(socket, request),
         );
       };
     },
