@@ -110,6 +110,28 @@ describe('handover, queue and assignment', async () => {
     await app.http.inject({ method: 'PATCH', url: `/api/v1/agents/${samId}`, headers: admin.headers, payload: { capacity: 5 } });
   });
 
+  test('transfer to a team with a note: a member takes it; the note stays among staff', async () => {
+    const team = await app.http.inject({ method: 'POST', url: '/api/v1/teams', headers: admin.headers, payload: { name: 'VIP desk', memberIds: [linaId] } });
+    assert.equal(team.statusCode, 201, team.body);
+    await app.http.inject({ method: 'PATCH', url: `/api/v1/agents/${linaId}`, headers: admin.headers, payload: { capacity: 20 } });
+    const c = await customer();
+    await c.ws.request({ type: 'handover', category: 'refund' });
+    await c.ws.next((f) => f.type === 'assigned');
+    const bad = await app.http.inject({ method: 'POST', url: `/api/v1/conversations/${c.conversationId}/transfer`, headers: admin.headers, payload: { agentId: samId, teamId: team.json().id } });
+    assert.equal(bad.statusCode, 400);
+    const moved = await app.http.inject({ method: 'POST', url: `/api/v1/conversations/${c.conversationId}/transfer`, headers: admin.headers, payload: { teamId: team.json().id, note: 'VIP customer, refund over ¥5,000; card 6222021234567890128' } });
+    assert.equal(moved.statusCode, 200, moved.body);
+    assert.equal(moved.json().assigneeId, linaId);
+    const assigned = await c.ws.next((f) => f.type === 'assigned' && (f.agent as { id: string }).id === linaId);
+    assert.ok(assigned);
+    const notes = (await app.http.inject({ method: 'GET', url: `/api/v1/conversations/${c.conversationId}/notes`, headers: lina.headers })).json().items;
+    assert.equal(notes.length, 1);
+    assert.ok(!notes[0].text.includes('6222021234567890128'), 'card numbers in notes are masked');
+    await assert.rejects(c.ws.next((f) => f.type === 'note', 300), 'the customer never receives a note');
+    const direct = await app.http.inject({ method: 'POST', url: `/api/v1/conversations/${c.conversationId}/transfer`, headers: admin.headers, payload: { agentId: samId } });
+    assert.equal(direct.json().assigneeId, samId);
+  });
+
   test('agent replies pass the guard: asking for a code is refused and audited; a normal reply reaches the customer', async () => {
     const c = await customer();
     await c.ws.request({ type: 'handover', category: 'payment_failed' });

@@ -10,6 +10,8 @@ import { conversationView } from './realtime.js';
 
 const topicOf = (conversationId: string) => `conversation:${conversationId}`;
 const agentTopic = (agentId: string) => `agent:${agentId}`;
+/** What only staff following a conversation see (notes); customers never join this topic. */
+const staffTopicOf = (conversationId: string) => `conversation-staff:${conversationId}`;
 
 /**
  * The agent side of the realtime protocol: the console's socket, authenticated by the session
@@ -35,6 +37,7 @@ export function registerAgentFrames(deps: { gateway: Gateway; conversations: Con
     const conversation = await store.conversation(frame.conversationId);
     if (!conversation) throw new AppError('CONVERSATION_NOT_FOUND');
     gateway.subscribe(conn, topicOf(conversation.id));
+    gateway.subscribe(conn, staffTopicOf(conversation.id));
     return { type: 'status', conversation: conversationView(conversation) };
   });
 
@@ -47,6 +50,10 @@ export function registerAgentFrames(deps: { gateway: Gateway; conversations: Con
   gateway.on('agent.typing', z.object({ type: z.literal('agent.typing'), ref: z.unknown().optional(), conversationId: z.uuid(), typing: z.boolean() }), async (conn, frame) => {
     await agentOf(conn);
     await bus.publish('conversation.typing', { conversationId: frame.conversationId, authorType: 'agent', typing: frame.typing });
+  });
+
+  bus.subscribe('conversation.note_added', (event) => {
+    gateway.publish(staffTopicOf(event.payload.conversationId), { type: 'note', conversationId: event.payload.conversationId, noteId: event.payload.noteId });
   });
 
   // A new assignment reaches the agent's console wherever it is connected.

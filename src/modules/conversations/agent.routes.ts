@@ -36,7 +36,7 @@ const conversationSchema = z.object({
 const messageSchema = z.object({ id: z.uuid(), conversationId: z.uuid(), seq: z.number().int(), clientId: z.string(), author: z.string(), kind: z.string(), text: z.string(), payload: z.record(z.string(), z.unknown()), createdAt: z.string() });
 
 /** The agent side: inbox, conversation, reply (guarded), resolve. */
-export function agentRoutes(deps: { conversations: ConversationsService; routing: RoutingService; store: ConversationsStore }) {
+export function agentRoutes(deps: { conversations: ConversationsService; routing: RoutingService; store: ConversationsStore; assertAgent: (id: string) => Promise<unknown>; assertTeam: (id: string) => Promise<unknown> }) {
   const { conversations, routing, store } = deps;
   const read = { roles: staff, scope: 'conversations:read' } as const;
   const write = { roles: staff, scope: 'conversations:write' } as const;
@@ -94,6 +94,36 @@ export function agentRoutes(deps: { conversations: ConversationsService; routing
     }, async (request, reply) => {
       const { message, duplicate } = await conversations.sendAsAgent(actorOf(request), request.params.id, request.body);
       return reply.status(duplicate ? 200 : 201).send({ message: messageView(message), duplicate } as never);
+    });
+
+    const noteSchema = z.object({ id: z.uuid(), conversationId: z.uuid(), authorId: z.uuid().nullable(), text: z.string(), createdAt: z.date() });
+
+    app.get('/api/v1/conversations/:id/notes', {
+      config: { access: read },
+      schema: { tags, summary: 'Internal notes (staff only)', params: idParams, response: { 200: z.object({ items: z.array(noteSchema) }) } },
+    }, async (request) => ({ items: await conversations.notes((await get(request.params.id)).id) }));
+
+    app.post('/api/v1/conversations/:id/notes', {
+      config: { access: write },
+      schema: { tags, summary: 'Add an internal note; the customer never sees it', params: idParams, body: z.strictObject({ text: z.string().trim().min(1).max(MAX_MESSAGE_CHARS) }), response: { 201: noteSchema } },
+    }, async (request, reply) => reply.status(201).send(await conversations.addNote(actorOf(request), request.params.id, request.body.text)));
+
+    app.post('/api/v1/conversations/:id/transfer', {
+      config: { access: write },
+      schema: {
+        tags,
+        summary: 'Transfer to an agent (assigned at once) or to a team (its members take it from the queue), with a note for them',
+        params: idParams,
+        body: z.strictObject({ agentId: z.uuid().optional(), teamId: z.uuid().optional(), note: z.string().trim().min(1).max(MAX_MESSAGE_CHARS).optional() }).refine((b) => !!b.agentId !== !!b.teamId, 'name either an agent or a team'),
+        response: { 200: conversationSchema },
+      },
+    }, async (request) => {
+      const { agentId, teamId, note } = request.body;
+      if (agentId) await deps.assertAgent(agentId);
+      if (teamId) await deps.assertTeam(teamId);
+      const conversation = await get(request.params.id);
+      if (note) await conversations.addNote(actorOf(request), conversation.id, note);
+      return routing.transfer(conversation.id, { agentId, teamId });
     });
 
     app.post('/api/v1/conversations/:id/resolve', {

@@ -122,6 +122,16 @@ export function conversationsService(deps: { store: ConversationsStore; bus: Eve
       return result;
     },
 
+    /** A note for colleagues; never shown to the customer. Guarded like everything staff type. */
+    async addNote(actor: Actor, conversationId: string, text: string) {
+      const conversation = await store.conversation(conversationId);
+      if (!conversation) throw new AppError('CONVERSATION_NOT_FOUND');
+      const note = await store.insertNote({ id: uuidv7(), conversationId, authorId: actor.type === 'agent' ? actor.id : null, text: maskText(text) });
+      await bus.publish('conversation.note_added', { conversationId, noteId: note.id });
+      return note;
+    },
+    notes: (conversationId: string) => store.notes(conversationId),
+
     message: async (conversationId: string, afterSeq: number) => (await store.messagesAfter(conversationId, afterSeq - 1, 1))[0],
   };
 }

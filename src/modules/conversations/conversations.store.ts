@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import { transactional, type Orm } from '../../platform/db/database.js';
 import type { Contact, Conversation, Message } from './conversations.js';
-import { contacts, conversations, messages } from './conversations.tables.js';
+import { contacts, conversationNotes, conversations, messages } from './conversations.tables.js';
 
 const toContact = (r: typeof contacts.$inferSelect): Contact => ({ id: r.id, walletCustomerId: r.walletCustomerId, visitorId: r.visitorId, displayName: r.displayName, locale: r.locale === 'en' ? 'en' : 'zh-CN' });
 const toConversation = (r: typeof conversations.$inferSelect): Conversation => ({
@@ -109,6 +109,13 @@ function queries(orm: Orm) {
         filter.before ? lt(conversations.id, filter.before) : undefined,
       ];
       return (await orm.select().from(conversations).where(and(...where)).orderBy(desc(conversations.id)).limit(filter.limit + 1)).map(toConversation);
+    },
+    async insertNote(row: typeof conversationNotes.$inferInsert): Promise<typeof conversationNotes.$inferSelect> {
+      const [created] = await orm.insert(conversationNotes).values(row).returning();
+      return created!;
+    },
+    async notes(conversationId: string) {
+      return orm.select().from(conversationNotes).where(eq(conversationNotes.conversationId, conversationId)).orderBy(asc(conversationNotes.createdAt));
     },
     async messagesAfter(conversationId: string, afterSeq: number, limit: number): Promise<Message[]> {
       return (await orm.select().from(messages).where(and(eq(messages.conversationId, conversationId), gt(messages.seq, afterSeq))).orderBy(asc(messages.seq)).limit(limit)).map(toMessage);

@@ -50,3 +50,11 @@ export const messages = pgTable('messages', {
   deliveredAt: ts('delivered_at'),
   readAt: ts('read_at'),
 });
+
+export const conversationNotes = pgTable('conversation_notes', {
+  id: uuid('id').primaryKey(),
+  conversationId: uuid('conversation_id').notNull(),
+  authorId: uuid('author_id'),
+  text: text('text').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});

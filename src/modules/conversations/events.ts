@@ -6,6 +6,8 @@ declare module '../../platform/events/event-bus.js' {
     'conversation.assigned': { conversationId: string; agentId: string };
     'conversation.resolved': { conversationId: string; agentId: string | null };
     'conversation.queue_changed': { positions: { conversationId: string; position: number; etaSeconds: number }[] };
+    'conversation.note_added': { conversationId: string; noteId: string };
+    'conversation.transferred': { conversationId: string; toAgentId: string | null; toTeamId: string | null };
     'conversation.typing': { conversationId: string; authorType: string; typing: boolean };
   }
 }

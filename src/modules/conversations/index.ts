@@ -45,7 +45,7 @@ export function createConversations(deps: { db: Database; bus: EventBus; gateway
     authenticateCustomer: (token: string) => tokens.verify(token),
     routes: async (app: Parameters<ReturnType<typeof widgetRoutes>>[0]) => {
       await app.register(widgetRoutes({ conversations, routing, tokens, demoTokens: config.seedDemo && !config.WALLET_TOKEN_SECRET }));
-      await app.register(agentRoutes({ conversations, routing, store }));
+      await app.register(agentRoutes({ conversations, routing, store, assertAgent: (id) => people.agents.get(id), assertTeam: (id) => people.teams.get(id) }));
     },
   };
 }

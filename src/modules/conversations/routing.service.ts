@@ -25,14 +25,14 @@ export function routingService(deps: { store: ConversationsStore; bus: EventBus;
       const candidates: Candidate[] = agents.map((a) => {
         const l = loads.get(a.id);
         const lastAssigned = l?.lastAssignedAt?.getTime() ?? 0;
-        return { id: a.id, capacity: a.capacity, load: l?.load ?? 0, skillCategories: a.skillCategories, skillLanguages: a.skillLanguages, idleSince: new Date(Math.max(lastAssigned, a.presenceChangedAt.getTime())) };
+        return { id: a.id, capacity: a.capacity, load: l?.load ?? 0, skillCategories: a.skillCategories, skillLanguages: a.skillLanguages, teamIds: a.teamIds, idleSince: new Date(Math.max(lastAssigned, a.presenceChangedAt.getTime())) };
       });
       const queue = (await s.queued()).filter((c): c is Conversation & { queuedAt: Date } => c.queuedAt !== null).sort(queueOrder);
       const done: { conversationId: string; agentId: string }[] = [];
       const left: Conversation[] = [];
       const now = clock();
       for (const conversation of queue) {
-        const agent = pickAgent(candidates, { category: conversation.category, language: conversation.language });
+        const agent = pickAgent(candidates, { category: conversation.category, language: conversation.language, teamId: conversation.teamId });
         if (!agent) {
           left.push(conversation);
           continue;
@@ -82,6 +82,24 @@ export function routingService(deps: { store: ConversationsStore; bus: EventBus;
       });
       if (released) await assignWaiting();
       return released;
+    },
+
+    /** Hands a conversation to a named agent at once, or to a team's queue. */
+    async transfer(conversationId: string, to: { agentId?: string; teamId?: string }): Promise<Conversation> {
+      const conversation = await store.conversation(conversationId);
+      if (!conversation) throw new AppError('CONVERSATION_NOT_FOUND');
+      if (conversation.status === 'closed') throw new AppError('CONVERSATION_CLOSED');
+      const now = clock();
+      if (to.agentId) {
+        const moved = await store.updateConversation(conversationId, { status: 'assigned', assigneeId: to.agentId, assignedAt: now });
+        await bus.publish('conversation.assigned', { conversationId, agentId: to.agentId });
+        await bus.publish('conversation.transferred', { conversationId, toAgentId: to.agentId, toTeamId: null });
+        return moved;
+      }
+      await store.updateConversation(conversationId, { status: 'queued', assigneeId: null, teamId: to.teamId ?? null, queuedAt: now });
+      await bus.publish('conversation.transferred', { conversationId, toAgentId: null, toTeamId: to.teamId ?? null });
+      await assignWaiting();
+      return (await store.conversation(conversationId))!;
     },
 
     async resolve(conversationId: string, agentId: string | null): Promise<Conversation> {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { estimateWaitSeconds, pickAgent, queueOrder, type Candidate } from './routing.js';
 
 const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000);
-const agent = (id: string, over: Partial<Candidate> = {}): Candidate => ({ id, capacity: 3, load: 0, skillCategories: ['top_up'], skillLanguages: ['zh-CN'], idleSince: at(1), ...over });
+const agent = (id: string, over: Partial<Candidate> = {}): Candidate => ({ id, capacity: 3, load: 0, skillCategories: ['top_up'], skillLanguages: ['zh-CN'], teamIds: [], idleSince: at(1), ...over });
 
 describe('routing rules', () => {
   test('only agents with free capacity take a conversation', () => {
@@ -27,6 +27,13 @@ describe('routing rules', () => {
   test('the least loaded wins; on a tie, the one idle longest', () => {
     assert.equal(pickAgent([agent('a', { load: 2 }), agent('b', { load: 1 })], { category: 'top_up', language: 'zh-CN' })?.id, 'b');
     assert.equal(pickAgent([agent('recent', { idleSince: at(1) }), agent('longest', { idleSince: at(30) })], { category: 'top_up', language: 'zh-CN' })?.id, 'longest');
+  });
+
+  test('a conversation transferred to a team goes to a member of that team only', () => {
+    const member = agent('member', { teamIds: ['vip'], load: 2 });
+    const outsider = agent('outsider');
+    assert.equal(pickAgent([member, outsider], { category: 'top_up', language: 'zh-CN', teamId: 'vip' })?.id, 'member');
+    assert.equal(pickAgent([outsider], { category: 'top_up', language: 'zh-CN', teamId: 'vip' }), null);
   });
 
   test('the queue is ordered by priority, then by waiting time', () => {

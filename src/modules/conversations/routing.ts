@@ -9,6 +9,7 @@ export interface Candidate {
   load: number;
   skillCategories: string[];
   skillLanguages: string[];
+  teamIds: string[];
   /** Since when they have had nothing new: their last assignment, or coming online. */
   idleSince: Date;
 }
@@ -21,11 +22,14 @@ export function queueOrder(a: Pick<Conversation, 'priority'> & { queuedAt: Date 
 }
 
 /**
- * The agent for a conversation: free capacity and the customer's language first; among those,
+ * The agent for a conversation: its team's members when it has one; free capacity and the
+ * customer's language first; among those,
  * the ones skilled in its category (when anyone online has that skill at all, others wait for
  * them rather than take it); then the least loaded, and of equals, the one idle longest.
  */
-export function pickAgent(candidates: Candidate[], need: { category: string | null; language: Locale }): Candidate | null {
+export function pickAgent(candidates: Candidate[], need: { category: string | null; language: Locale; teamId?: string | null }): Candidate | null {
+  // A conversation transferred to a team goes to that team's members only.
+  if (need.teamId) candidates = candidates.filter((c) => c.teamIds.includes(need.teamId!));
   const speaks = (c: Candidate) => c.skillLanguages.length === 0 || c.skillLanguages.includes(need.language);
   const skilled = (c: Candidate) => need.category !== null && c.skillCategories.includes(need.category);
   const anyoneSkilled = candidates.some((c) => speaks(c) && skilled(c));
