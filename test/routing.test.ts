@@ -132,6 +132,36 @@ describe('handover, queue and assignment', async () => {
     assert.equal(direct.json().assigneeId, samId);
   });
 
+  test('canned responses fill in the customer, the agent and the transaction, in the customer language', async () => {
+    const supervisor = await signIn(app, 'supervisor@walletdesk.local', 'supervisor-demo-2026');
+    const body = { shortcut: 'refund-eta', title: 'Refund ETA', text: { 'zh-CN': '{{customer.name}}您好，我是{{agent.name}}。退款 {{transaction.id}} 预计 3 个工作日内到账。', en: 'Hi {{customer.name}}, refund {{transaction.id}} arrives within 3 working days.' } };
+    assert.equal((await app.http.inject({ method: 'POST', url: '/api/v1/canned-responses', headers: lina.headers, payload: body })).statusCode, 403);
+    assert.equal((await app.http.inject({ method: 'POST', url: '/api/v1/canned-responses', headers: supervisor.headers, payload: { ...body, shortcut: 'bad', text: { 'zh-CN': '{{customer.password}}', en: 'x' } } })).statusCode, 400);
+    assert.equal((await app.http.inject({ method: 'POST', url: '/api/v1/canned-responses', headers: supervisor.headers, payload: body })).statusCode, 201);
+    const token = await app.conversations.tokens.signCustomer('demo-alice', { name: '王丽', locale: 'zh-CN' });
+    const ws = await openSocket(wsUrl);
+    const ready = await ws.request({ type: 'auth', token });
+    const id = (ready.conversation as { id: string }).id;
+    const rendered = await app.http.inject({ method: 'POST', url: `/api/v1/conversations/${id}/canned-responses/refund-eta`, headers: lina.headers, payload: { transactionId: 'RF20261122A1' } });
+    assert.equal(rendered.json().text, '王丽您好，我是李娜。退款 RF20261122A1 预计 3 个工作日内到账。');
+    const patched = await app.http.inject({ method: 'PATCH', url: `/api/v1/conversations/${id}`, headers: lina.headers, payload: { labels: ['refund', 'vip'], priority: 'high' } });
+    assert.deepEqual([patched.json().labels, patched.json().priority], [['refund', 'vip'], 'high']);
+  });
+
+  test('resolving asks the customer for a rating, which is taken once', async () => {
+    const c = await customer();
+    const early = await c.ws.request({ type: 'rate', conversationId: c.conversationId, score: 5 });
+    assert.equal(early.code, 'CONFLICT', 'not before it is resolved');
+    await c.ws.request({ type: 'handover', category: 'top_up' });
+    await c.ws.next((f) => f.type === 'assigned');
+    await app.http.inject({ method: 'POST', url: `/api/v1/conversations/${c.conversationId}/resolve`, headers: admin.headers });
+    await c.ws.next((f) => f.type === 'rating_request');
+    assert.equal((await c.ws.request({ type: 'rate', conversationId: c.conversationId, score: 4, comment: '很快，谢谢' })).type, 'rated');
+    assert.equal((await c.ws.request({ type: 'rate', conversationId: c.conversationId, score: 1 })).code, 'CONFLICT');
+    const [row] = await app.db.query<{ score: number }>('select score from conversation_ratings where conversation_id = $1', [c.conversationId]);
+    assert.equal(row!.score, 4);
+  });
+
   test('agent replies pass the guard: asking for a code is refused and audited; a normal reply reaches the customer', async () => {
     const c = await customer();
     await c.ws.request({ type: 'handover', category: 'payment_failed' });

@@ -1,10 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actingAgentId, actorOf, staff } from '../../platform/http/access.js';
+import { uuidv7 } from 'uuidv7';
+import { isUniqueViolation } from '../../platform/db/errors.js';
+import { actingAgentId, actorOf, managers, staff } from '../../platform/http/access.js';
 import { AppError } from '../../platform/http/app-error.js';
 import { decodeCursor, pageSchema, toPage } from '../../platform/http/pagination.js';
 import { locales } from '../../platform/i18n/index.js';
+import { cannedVariables, renderCanned, unknownVariables } from './canned.js';
 import { channels, conversationStatuses, MAX_MESSAGE_CHARS } from './conversations.js';
 import type { ConversationsService } from './conversations.service.js';
 import type { ConversationsStore } from './conversations.store.js';
@@ -36,7 +39,14 @@ const conversationSchema = z.object({
 const messageSchema = z.object({ id: z.uuid(), conversationId: z.uuid(), seq: z.number().int(), clientId: z.string(), author: z.string(), kind: z.string(), text: z.string(), payload: z.record(z.string(), z.unknown()), createdAt: z.string() });
 
 /** The agent side: inbox, conversation, reply (guarded), resolve. */
-export function agentRoutes(deps: { conversations: ConversationsService; routing: RoutingService; store: ConversationsStore; assertAgent: (id: string) => Promise<unknown>; assertTeam: (id: string) => Promise<unknown> }) {
+export function agentRoutes(deps: {
+  conversations: ConversationsService;
+  routing: RoutingService;
+  store: ConversationsStore;
+  assertAgent: (id: string) => Promise<unknown>;
+  assertTeam: (id: string) => Promise<unknown>;
+  agentName: (id: string) => Promise<string>;
+}) {
   const { conversations, routing, store } = deps;
   const read = { roles: staff, scope: 'conversations:read' } as const;
   const write = { roles: staff, scope: 'conversations:write' } as const;
@@ -124,6 +134,83 @@ export function agentRoutes(deps: { conversations: ConversationsService; routing
       const conversation = await get(request.params.id);
       if (note) await conversations.addNote(actorOf(request), conversation.id, note);
       return routing.transfer(conversation.id, { agentId, teamId });
+    });
+
+    app.patch('/api/v1/conversations/:id', {
+      config: { access: write },
+      schema: {
+        tags,
+        summary: 'Set labels, priority or category',
+        params: idParams,
+        body: z.strictObject({ labels: z.array(z.string().trim().min(1).max(40)).max(20).optional(), priority: z.enum(['low', 'normal', 'high', 'urgent']).optional(), category: z.string().trim().min(1).max(50).optional() }),
+        response: { 200: conversationSchema },
+      },
+    }, async (request) => store.updateConversation((await get(request.params.id)).id, request.body));
+
+    const cannedSchema = z.object({ id: z.uuid(), shortcut: z.string(), title: z.string(), text: z.object({ 'zh-CN': z.string(), en: z.string() }) });
+    const cannedView = (c: Awaited<ReturnType<ConversationsStore['cannedResponses']>>[number]) => ({ id: c.id, shortcut: c.shortcut, title: c.title, text: { 'zh-CN': c.textZh, en: c.textEn } });
+
+    app.get('/api/v1/canned-responses', {
+      config: { access: read },
+      schema: { tags: ['canned responses'], summary: 'Canned responses, by shortcut', response: { 200: z.object({ items: z.array(cannedSchema) }) } },
+    }, async () => ({ items: (await store.cannedResponses()).map(cannedView) }));
+
+    app.post('/api/v1/canned-responses', {
+      config: { access: { roles: managers, scope: 'conversations:write' } },
+      schema: {
+        tags: ['canned responses'],
+        summary: `Create a canned response; variables: ${cannedVariables.map((v) => `{{${v}}}`).join(', ')}`,
+        body: z.strictObject({
+          shortcut: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/),
+          title: z.string().trim().min(1).max(100),
+          text: z.strictObject({ 'zh-CN': z.string().trim().min(1).max(MAX_MESSAGE_CHARS), en: z.string().trim().min(1).max(MAX_MESSAGE_CHARS) }),
+        }),
+        response: { 201: cannedSchema },
+      },
+    }, async (request, reply) => {
+      const { shortcut, title, text } = request.body;
+      const unknown = [...unknownVariables(text['zh-CN']), ...unknownVariables(text.en)];
+      if (unknown.length) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'text', message: `unknown variables: ${unknown.join(', ')}` }] });
+      try {
+        const created = await store.insertCanned({ id: uuidv7(), shortcut, title, textZh: text['zh-CN'], textEn: text.en, createdBy: actingAgentId(request) });
+        return reply.status(201).send(cannedView(created));
+      } catch (err) {
+        if (isUniqueViolation(err)) throw new AppError('CONFLICT', { shortcut });
+        throw err;
+      }
+    });
+
+    app.delete('/api/v1/canned-responses/:id', {
+      config: { access: { roles: managers, scope: 'conversations:write' } },
+      schema: { tags: ['canned responses'], summary: 'Delete a canned response', params: idParams, response: { 204: z.null() } },
+    }, async (request, reply) => {
+      if (!(await store.deleteCanned(request.params.id))) throw new AppError('NOT_FOUND');
+      return reply.status(204).send(null);
+    });
+
+    app.post('/api/v1/conversations/:id/canned-responses/:shortcut', {
+      config: { access: read },
+      schema: {
+        tags: ['canned responses'],
+        summary: "A canned response filled in for this conversation, in the customer's language (the agent reviews it, then sends it as a reply)",
+        params: idParams.extend({ shortcut: z.string().max(40) }),
+        body: z.strictObject({ transactionId: z.string().max(100).optional() }),
+        response: { 200: z.object({ text: z.string() }) },
+      },
+    }, async (request) => {
+      const conversation = await get(request.params.id);
+      const canned = await store.cannedByShortcut(request.params.shortcut);
+      if (!canned) throw new AppError('NOT_FOUND');
+      const contact = await store.contact(conversation.contactId);
+      const agentId = actingAgentId(request);
+      const text = conversation.language === 'en' ? canned.textEn : canned.textZh;
+      return {
+        text: renderCanned(text, {
+          'customer.name': contact?.displayName || undefined,
+          'agent.name': agentId ? await deps.agentName(agentId) : undefined,
+          'transaction.id': request.body.transactionId,
+        }),
+      };
     });
 
     app.post('/api/v1/conversations/:id/resolve', {

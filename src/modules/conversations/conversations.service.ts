@@ -132,6 +132,15 @@ export function conversationsService(deps: { store: ConversationsStore; bus: Eve
     },
     notes: (conversationId: string) => store.notes(conversationId),
 
+    /** 1 to 5 and an optional comment, once, after the conversation is resolved. */
+    async rate(identity: CustomerIdentity, conversationId: string, input: { score: number; comment?: string }): Promise<void> {
+      const { conversation } = await participant(identity, conversationId);
+      if (conversation.status !== 'resolved' && conversation.status !== 'closed') throw new AppError('CONFLICT', { reason: 'not resolved yet', status: conversation.status });
+      const stored = await store.insertRating({ conversationId, score: input.score, comment: input.comment?.trim() ? maskText(input.comment.trim()) : null });
+      if (!stored) throw new AppError('CONFLICT', { reason: 'already rated' });
+      await bus.publish('conversation.rated', { conversationId, score: input.score });
+    },
+
     message: async (conversationId: string, afterSeq: number) => (await store.messagesAfter(conversationId, afterSeq - 1, 1))[0],
   };
 }

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import { transactional, type Orm } from '../../platform/db/database.js';
 import type { Contact, Conversation, Message } from './conversations.js';
-import { contacts, conversationNotes, conversations, messages } from './conversations.tables.js';
+import { cannedResponses, contacts, conversationNotes, conversationRatings, conversations, messages } from './conversations.tables.js';
 
 const toContact = (r: typeof contacts.$inferSelect): Contact => ({ id: r.id, walletCustomerId: r.walletCustomerId, visitorId: r.visitorId, displayName: r.displayName, locale: r.locale === 'en' ? 'en' : 'zh-CN' });
 const toConversation = (r: typeof conversations.$inferSelect): Conversation => ({
@@ -116,6 +116,27 @@ function queries(orm: Orm) {
     },
     async notes(conversationId: string) {
       return orm.select().from(conversationNotes).where(eq(conversationNotes.conversationId, conversationId)).orderBy(asc(conversationNotes.createdAt));
+    },
+    async cannedResponses() {
+      return orm.select().from(cannedResponses).orderBy(asc(cannedResponses.shortcut));
+    },
+    async cannedByShortcut(shortcut: string) {
+      return (await orm.select().from(cannedResponses).where(eq(cannedResponses.shortcut, shortcut)))[0];
+    },
+    async insertCanned(row: typeof cannedResponses.$inferInsert) {
+      const [created] = await orm.insert(cannedResponses).values(row).returning();
+      return created!;
+    },
+    async deleteCanned(id: string): Promise<boolean> {
+      return (await orm.delete(cannedResponses).where(eq(cannedResponses.id, id)).returning({ id: cannedResponses.id })).length > 0;
+    },
+    async contact(id: string): Promise<Contact | undefined> {
+      const [row] = await orm.select().from(contacts).where(eq(contacts.id, id));
+      return row && toContact(row);
+    },
+    /** The first rating counts; false when the conversation was already rated. */
+    async insertRating(row: typeof conversationRatings.$inferInsert): Promise<boolean> {
+      return (await orm.insert(conversationRatings).values(row).onConflictDoNothing().returning({ id: conversationRatings.conversationId })).length > 0;
     },
     async messagesAfter(conversationId: string, afterSeq: number, limit: number): Promise<Message[]> {
       return (await orm.select().from(messages).where(and(eq(messages.conversationId, conversationId), gt(messages.seq, afterSeq))).orderBy(asc(messages.seq)).limit(limit)).map(toMessage);

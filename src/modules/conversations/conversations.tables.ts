@@ -1,4 +1,4 @@
-import { bigint, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 // Mirrors migration 030_conversations.sql.
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -56,5 +56,22 @@ export const conversationNotes = pgTable('conversation_notes', {
   conversationId: uuid('conversation_id').notNull(),
   authorId: uuid('author_id'),
   text: text('text').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const cannedResponses = pgTable('canned_responses', {
+  id: uuid('id').primaryKey(),
+  shortcut: text('shortcut').notNull().unique(),
+  title: text('title').notNull(),
+  textZh: text('text_zh').notNull(),
+  textEn: text('text_en').notNull(),
+  createdBy: uuid('created_by'),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const conversationRatings = pgTable('conversation_ratings', {
+  conversationId: uuid('conversation_id').primaryKey(),
+  score: integer('score').notNull(),
+  comment: text('comment'),
   createdAt: ts('created_at').notNull().defaultNow(),
 });

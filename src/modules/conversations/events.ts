@@ -8,6 +8,7 @@ declare module '../../platform/events/event-bus.js' {
     'conversation.queue_changed': { positions: { conversationId: string; position: number; etaSeconds: number }[] };
     'conversation.note_added': { conversationId: string; noteId: string };
     'conversation.transferred': { conversationId: string; toAgentId: string | null; toTeamId: string | null };
+    'conversation.rated': { conversationId: string; score: number };
     'conversation.typing': { conversationId: string; authorType: string; typing: boolean };
   }
 }

@@ -31,7 +31,8 @@ export function createConversations(deps: { db: Database; bus: EventBus; gateway
   const conversations = conversationsService({ store, bus, audit, allowedLinkDomains: config.GUARD_ALLOWED_LINK_DOMAINS });
   const routing = routingService({ store, bus, onlineAgents: () => people.agents.list({ presence: 'online', active: true, limit: 1000 }) });
   registerAgentFrames({ gateway, conversations, store, bus });
-  registerCustomerFrames({ gateway, conversations, routing, tokens, bus, agentName: async (id) => (await people.agents.get(id)).displayName });
+  const agentDisplayName = async (id: string) => (await people.agents.get(id)).displayName;
+  registerCustomerFrames({ gateway, conversations, routing, tokens, bus, agentName: agentDisplayName });
   // Someone coming online, or a seat freed anywhere, may let the queue move.
   bus.subscribe('agent.presence_changed', async (event) => {
     if (event.payload.presence === 'online') await routing.assignWaiting();
@@ -45,7 +46,7 @@ export function createConversations(deps: { db: Database; bus: EventBus; gateway
     authenticateCustomer: (token: string) => tokens.verify(token),
     routes: async (app: Parameters<ReturnType<typeof widgetRoutes>>[0]) => {
       await app.register(widgetRoutes({ conversations, routing, tokens, demoTokens: config.seedDemo && !config.WALLET_TOKEN_SECRET }));
-      await app.register(agentRoutes({ conversations, routing, store, assertAgent: (id) => people.agents.get(id), assertTeam: (id) => people.teams.get(id) }));
+      await app.register(agentRoutes({ conversations, routing, store, assertAgent: (id) => people.agents.get(id), assertTeam: (id) => people.teams.get(id), agentName: agentDisplayName }));
     },
   };
 }

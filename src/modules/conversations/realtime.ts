@@ -76,6 +76,11 @@ export function registerCustomerFrames(deps: { gateway: Gateway; conversations: 
     return { type: 'status', conversation: conversationView(await routing.handover(conversation, { category: frame.category ?? null })) };
   });
 
+  gateway.on('rate', z.object({ type: z.literal('rate'), ref: z.unknown().optional(), conversationId: z.uuid(), score: z.number().int().min(1).max(5), comment: z.string().max(1000).optional() }), async (conn, frame) => {
+    await conversations.rate(await identityOf(conn), frame.conversationId, { score: frame.score, comment: frame.comment });
+    return { type: 'rated', conversationId: frame.conversationId };
+  });
+
   gateway.on('ping', z.object({ type: z.literal('ping'), ref: z.unknown().optional() }), async () => ({ type: 'pong', at: new Date().toISOString() }));
 
   // Pushes, on every node, to every socket following the conversation.
@@ -93,6 +98,7 @@ export function registerCustomerFrames(deps: { gateway: Gateway; conversations: 
   });
   bus.subscribe('conversation.resolved', (event) => {
     gateway.publish(topicOf(event.payload.conversationId), { type: 'status', conversation: { id: event.payload.conversationId, status: 'resolved' } });
+    gateway.publish(topicOf(event.payload.conversationId), { type: 'rating_request', conversationId: event.payload.conversationId });
   });
   bus.subscribe('conversation.typing', (event) => {
     const { conversationId, authorType, typing } = event.payload;

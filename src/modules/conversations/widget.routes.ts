@@ -89,6 +89,14 @@ export function widgetRoutes(deps: { conversations: ConversationsService; routin
       return conversationView(await deps.routing.handover(conversation, { category: request.body.category ?? null }));
     });
 
+    app.post('/api/v1/widget/conversations/:id/rating', {
+      config: { access },
+      schema: { tags, summary: 'Rate a resolved conversation, once: 1 to 5 and an optional comment (guarded)', params: idParams, body: z.strictObject({ score: z.number().int().min(1).max(5), comment: z.string().max(1000).optional() }), response: { 204: z.null() } },
+    }, async (request, reply) => {
+      await conversations.rate(customerOf(request), request.params.id, request.body);
+      return reply.status(204).send(null);
+    });
+
     app.get('/api/v1/widget/conversations/:id/messages', {
       config: { access },
       schema: {
