@@ -12,6 +12,7 @@ import { maskDeep } from './modules/guard/index.js';
 import { createWallet, type Wallet } from './modules/wallet/index.js';
 import { createKnowledge, type Knowledge } from './modules/knowledge/index.js';
 import { createConversations, type Conversations } from './modules/conversations/index.js';
+import { createWebhooks, type Webhooks } from './modules/webhooks/index.js';
 import { createGateway, type Gateway } from './platform/realtime/gateway.js';
 
 export interface AppOptions {
@@ -19,6 +20,8 @@ export interface AppOptions {
   /** Tests hand in an already-open database (a PGlite clone, or a throwaway PostgreSQL database). */
   database?: Database;
   bus?: EventBus;
+  /** Where modules read the time; tests move it to cross deadlines without waiting. */
+  clock?: () => Date;
 }
 
 export interface App {
@@ -33,6 +36,7 @@ export interface App {
   wallet: Wallet;
   knowledge: Knowledge;
   conversations: Conversations;
+  webhooks: Webhooks;
   gateway: Gateway;
   seeders: Seeder[];
   /** Listens on the configured port; resolves with the bound address. */
@@ -58,7 +62,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const wallet = createWallet({ orm: db.orm, bus, audit, config });
   const knowledge = createKnowledge({ orm: db.orm, bus, audit, baseUrl: config.publicUrl });
   const gateway = createGateway({ logger, authenticate: people.authenticate, framesPerSecond: 20, heartbeatMs: 25_000 });
-  const conversations = createConversations({ db, bus, gateway, audit, people, config });
+  const conversations = createConversations({ db, bus, gateway, audit, people, config, logger, clock: options.clock ?? (() => new Date()) });
+  const webhooks = createWebhooks({ orm: db.orm, bus, audit, log: logger, config, clock: options.clock, messageText: async (conversationId, seq) => (await conversations.conversations.message(conversationId, seq))?.text });
 
   const { app: http, routes } = await createHttpServer({
     logger,
@@ -81,6 +86,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   await http.register(knowledge.routes);
   await http.register(knowledge.helpCenter);
   await http.register(conversations.routes);
+  await http.register(webhooks.routes);
   await http.register(gateway.route('/api/v1/realtime'));
   await http.ready();
 
@@ -96,6 +102,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     audit,
     wallet,
     knowledge,
+    webhooks,
     conversations,
     gateway,
     seeders: [...people.seeders, ...wallet.seeders, ...knowledge.seeders],
@@ -105,8 +112,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     stop() {
       stopping ??= (async () => {
         draining = true;
+        conversations.stop();
         gateway.closeAll();
         await http.close();
+        await webhooks.stop();
         await bus.close();
         await db.close();
       })();
@@ -119,7 +128,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 export async function prepareDatabase(app: App): Promise<{ migrated: string[]; seeded: string[] }> {
   const { applied } = await migrate(app.db);
   const seeded = await runSeeders(app.db, app.seeders, { demo: app.config.seedDemo });
-  // Modules that keep derived state in memory (the search index) build it from the database now.
+  // Modules that keep derived state in memory (the search index) build it from the database now,
+  // and background timers start once the schema is in place.
   await app.knowledge.start();
+  app.conversations.start();
+  app.webhooks.start();
   return { migrated: applied, seeded };
 }

@@ -11,6 +11,7 @@ import type { App } from '../src/app.js';
 import { signIn, testApp } from './support/app.js';
 import { backends } from './support/databases.js';
 import { openSocket } from './support/ws.js';
+import { webhookReceiver } from './support/webhook-receiver.js';
 
 const seedPhrase = generateMnemonic(english);
 const privateKey = '4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318';
@@ -109,6 +110,10 @@ for (const backend of backends) {
     let logs = '';
     const logTo = new Writable({ write(chunk, _enc, done) { logs += chunk.toString(); done(); } });
     const app = await testApp({ backend, env: { LOG_LEVEL: 'info' }, logTo });
+    // Every event of the run goes to a real receiver; what it gets is checked like the logs.
+    const receiver = await webhookReceiver();
+    const subscribed = await app.http.inject({ method: 'POST', url: '/api/v1/webhooks', headers: (await signIn(app, 'admin@walletdesk.local', 'admin-demo-2026')).headers, payload: { url: receiver.url, events: ['*'] } });
+    assert.equal(subscribed.statusCode, 201, subscribed.body);
 
     for (const path of paths) {
       test(path.name, async () => {
@@ -119,6 +124,14 @@ for (const backend of backends) {
         assert.ok(logs.length >= logsBefore, 'the path was exercised');
       });
     }
+
+    test('webhook payloads sent during the chat with secrets', async () => {
+      const customerMessages = (got: { body: string }[]) => got.filter((r) => r.body.includes('"type":"message.created"') && r.body.includes('"authorType":"customer"'));
+      const received = customerMessages(await receiver.until((got) => customerMessages(got).length >= 2));
+      const bodies = received.map((r) => r.body).join('\n');
+      assert.deepEqual(findLeaks(bodies), []);
+      assert.ok(bodies.includes('[seed phrase hidden]') || bodies.includes('[助记词已隐藏]'), 'the masked text was delivered');
+    });
 
     test('the masked text is what was stored', async () => {
       const stored = await everyTextInTheDatabase(app);

@@ -16,7 +16,7 @@ describe('handover, queue and assignment', async () => {
   const presence = (s: typeof sam, value: string) => app.http.inject({ method: 'PUT', url: '/api/v1/me/presence', headers: s.headers, payload: { presence: value } });
 
   async function customer(): Promise<{ ws: TestSocket; conversationId: string }> {
-    const token = (await app.http.inject({ method: 'POST', url: '/api/v1/widget/visitors' })).json().token;
+    const token = (await app.conversations.tokens.issueVisitor()).token;
     const ws = await openSocket(wsUrl);
     const ready = await ws.request({ type: 'auth', token, language: 'zh-CN' });
     return { ws, conversationId: (ready.conversation as { id: string }).id };
@@ -49,7 +49,7 @@ describe('handover, queue and assignment', async () => {
     // Sam resolves the first one: the seat goes to the next frozen-account customer.
     const mine = (await app.http.inject({ method: 'GET', url: '/api/v1/conversations?view=mine&status=assigned', headers: sam.headers })).json().items;
     assert.equal(mine.length, 1);
-    const resolved = await app.http.inject({ method: 'POST', url: `/api/v1/conversations/${mine[0].id}/resolve`, headers: sam.headers });
+    const resolved = await app.http.inject({ method: 'POST', url: `/api/v1/conversations/${mine[0].id}/resolve`, headers: sam.headers, payload: { resolutionCode: 'answered' } });
     assert.equal(resolved.statusCode, 200, resolved.body);
     const assigned = await c.ws.next((f) => f.type === 'assigned');
     assert.equal((assigned.agent as { id: string }).id, samId);
@@ -79,7 +79,7 @@ describe('handover, queue and assignment', async () => {
     const c = await customer();
     await c.ws.request({ type: 'handover', category: 'top_up' });
     await c.ws.next((f) => f.type === 'assigned');
-    const resolved = await app.http.inject({ method: 'POST', url: `/api/v1/conversations/${c.conversationId}/resolve`, headers: admin.headers });
+    const resolved = await app.http.inject({ method: 'POST', url: `/api/v1/conversations/${c.conversationId}/resolve`, headers: admin.headers, payload: { resolutionCode: 'answered' } });
     assert.equal(resolved.json().status, 'resolved');
     await c.ws.request({ type: 'send', clientId: 'again', text: '还有一个问题' });
     assert.equal((await conversation(c.conversationId)).status, 'bot');
@@ -154,7 +154,7 @@ describe('handover, queue and assignment', async () => {
     assert.equal(early.code, 'CONFLICT', 'not before it is resolved');
     await c.ws.request({ type: 'handover', category: 'top_up' });
     await c.ws.next((f) => f.type === 'assigned');
-    await app.http.inject({ method: 'POST', url: `/api/v1/conversations/${c.conversationId}/resolve`, headers: admin.headers });
+    await app.http.inject({ method: 'POST', url: `/api/v1/conversations/${c.conversationId}/resolve`, headers: admin.headers, payload: { resolutionCode: 'answered' } });
     await c.ws.next((f) => f.type === 'rating_request');
     assert.equal((await c.ws.request({ type: 'rate', conversationId: c.conversationId, score: 4, comment: '很快，谢谢' })).type, 'rated');
     assert.equal((await c.ws.request({ type: 'rate', conversationId: c.conversationId, score: 1 })).code, 'CONFLICT');
@@ -181,5 +181,70 @@ describe('handover, queue and assignment', async () => {
     const pushed = await c.ws.next((f) => f.type === 'message' && (f.message as { author: string }).author === 'agent');
     assert.equal((pushed.message as { text: string }).text, '您好，我来帮您查一下这笔付款。');
     assert.ok((await conversation(c.conversationId)).firstResponseAt, 'first response time recorded');
+  });
+
+  test('receipts: the customer reading tells the agent, once; the agent reading tells the customer', async () => {
+    const c = await customer();
+    await c.ws.request({ type: 'send', clientId: 'c1', text: '付款失败了' });
+    await c.ws.request({ type: 'handover', category: 'payment_failed' });
+    const agent = ((await c.ws.next((f) => f.type === 'assigned')).agent as { id: string }).id === samId ? sam : lina;
+    const desk = await openSocket(wsUrl, { cookie: agent.headers.cookie! });
+    await desk.request({ type: 'agent.follow', conversationId: c.conversationId });
+    const reply = await app.http.inject({ method: 'POST', url: `/api/v1/conversations/${c.conversationId}/messages`, headers: agent.headers, payload: { clientId: 'a1', text: '我看一下' } });
+    const seq = reply.json().message.seq as number;
+
+    c.ws.send({ type: 'receipt', conversationId: c.conversationId, seq, state: 'delivered' });
+    assert.deepEqual(await desk.next((f) => f.type === 'receipt'), { type: 'receipt', conversationId: c.conversationId, reader: 'customer', state: 'delivered', seq });
+    c.ws.send({ type: 'receipt', conversationId: c.conversationId, seq, state: 'read' });
+    assert.equal((await desk.next((f) => f.type === 'receipt')).state, 'read');
+    c.ws.send({ type: 'receipt', conversationId: c.conversationId, seq, state: 'read' });
+    await assert.rejects(desk.next((f) => f.type === 'receipt', 300), 'nothing new, nothing pushed');
+
+    const agentRead = await app.http.inject({ method: 'POST', url: `/api/v1/conversations/${c.conversationId}/receipts`, headers: agent.headers, payload: { seq, state: 'read' } });
+    assert.equal(agentRead.statusCode, 204);
+    assert.equal((await c.ws.next((f) => f.type === 'receipt' && f.reader === 'agent')).state, 'read');
+    const rows = await app.db.query<{ author_type: string; read_at: Date | null; delivered_at: Date | null }>('select author_type, read_at, delivered_at from messages where conversation_id = $1 order by seq', [c.conversationId]);
+    assert.ok(rows.every((r) => r.read_at && r.delivered_at), 'both sides read');
+
+    const stranger = (await app.conversations.tokens.issueVisitor()).token;
+    const probe = await app.http.inject({ method: 'POST', url: `/api/v1/widget/conversations/${c.conversationId}/receipts`, headers: { 'x-customer-token': stranger }, payload: { seq, state: 'read' } });
+    assert.equal(probe.statusCode, 404);
+  });
+
+  test('the customer gets a transcript in their language; a stranger does not', async () => {
+    const c = await customer();
+    await c.ws.request({ type: 'send', clientId: 't1', text: '我的助记词是 abandon ability able about above absent absorb abstract absurd abuse access accident' });
+    const reply = await c.ws.request({ type: 'transcript', conversationId: c.conversationId });
+    assert.match(reply.text as string, /^WalletDesk 对话记录/);
+    assert.match(reply.text as string, /您: 我的助记词是/);
+    assert.doesNotMatch(reply.text as string, /abandon ability/);
+    const stranger = await customer();
+    assert.equal((await stranger.ws.request({ type: 'transcript', conversationId: c.conversationId })).code, 'CONVERSATION_NOT_FOUND');
+    const staff = await app.http.inject({ method: 'GET', url: `/api/v1/conversations/${c.conversationId}/transcript`, headers: lina.headers });
+    assert.equal(staff.statusCode, 200);
+    assert.match(staff.headers['content-type'] as string, /^text\/plain/);
+    assert.equal(staff.body, reply.text);
+  });
+
+  test('the inbox filters by team, label, priority and category; the detail names the customer; a resolution needs a code', async () => {
+    const c = await customer();
+    await c.ws.request({ type: 'handover', category: 'refund' });
+    await c.ws.next((f) => f.type === 'assigned');
+    await app.http.inject({ method: 'PATCH', url: `/api/v1/conversations/${c.conversationId}`, headers: admin.headers, payload: { labels: ['refund-review'], priority: 'high' } });
+    const ids = async (query: string, who = lina) => ((await app.http.inject({ method: 'GET', url: `/api/v1/conversations?${query}`, headers: who.headers })).json().items as { id: string }[]).map((i) => i.id);
+    assert.ok((await ids('view=all&label=refund-review')).includes(c.conversationId));
+    assert.ok((await ids('view=all&priority=high&category=refund')).includes(c.conversationId));
+    assert.ok(!(await ids('view=all&priority=low')).includes(c.conversationId));
+    assert.ok((await ids('view=team')).includes(c.conversationId), 'Li Na is in the payments team, which refunds queue for');
+    assert.ok(!(await ids('view=team', admin)).includes(c.conversationId), 'the admin is in no team');
+
+    const detail = (await app.http.inject({ method: 'GET', url: `/api/v1/conversations/${c.conversationId}`, headers: lina.headers })).json();
+    assert.equal(detail.contact.verified, false);
+    assert.equal(detail.contact.walletCustomerId, null);
+
+    const noCode = await app.http.inject({ method: 'POST', url: `/api/v1/conversations/${c.conversationId}/resolve`, headers: admin.headers, payload: {} });
+    assert.equal(noCode.statusCode, 400);
+    const resolved = await app.http.inject({ method: 'POST', url: `/api/v1/conversations/${c.conversationId}/resolve`, headers: admin.headers, payload: { resolutionCode: 'wallet_issue_fixed' } });
+    assert.equal(resolved.json().resolutionCode, 'wallet_issue_fixed');
   });
 });

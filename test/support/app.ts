@@ -10,10 +10,10 @@ import { freshDatabase, type Backend } from './databases.js';
  * A full application on a fresh database (migrated and demo-seeded), not listening: tests call it
  * through `app.http.inject`, which runs the same hooks, validation and handlers as a socket would.
  */
-export async function testApp(options: { backend?: Backend; env?: Record<string, string>; logTo?: DestinationStream } = {}): Promise<App> {
+export async function testApp(options: { backend?: Backend; env?: Record<string, string>; logTo?: DestinationStream; clock?: () => Date } = {}): Promise<App> {
   const config = loadConfig({ DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent', SEED_DEMO: 'true', PORT: '0', HOST: '127.0.0.1', WALLET_SECRET: testWalletSecret, ...options.env });
   const database = await freshDatabase(options.backend ?? 'pglite');
-  const app = await createApp(config, { database, logger: createLogger(config.LOG_LEVEL, { mask: maskDeep, destination: options.logTo }) });
+  const app = await createApp(config, { database, clock: options.clock, logger: createLogger(config.LOG_LEVEL, { mask: maskDeep, destination: options.logTo }) });
   await prepareDatabase(app);
   after(() => app.stop());
   return app;

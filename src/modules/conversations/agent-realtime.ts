@@ -7,6 +7,7 @@ import { MAX_MESSAGE_CHARS } from './conversations.js';
 import type { ConversationsService } from './conversations.service.js';
 import type { ConversationsStore } from './conversations.store.js';
 import { conversationView } from './realtime.js';
+import { receiptBody, type ReceiptsService } from './receipts.service.js';
 
 const topicOf = (conversationId: string) => `conversation:${conversationId}`;
 const agentTopic = (agentId: string) => `agent:${agentId}`;
@@ -17,7 +18,7 @@ const staffTopicOf = (conversationId: string) => `conversation-staff:${conversat
  * The agent side of the realtime protocol: the console's socket, authenticated by the session
  * cookie of the upgrade and checked again on every frame (a session ended elsewhere stops it).
  */
-export function registerAgentFrames(deps: { gateway: Gateway; conversations: ConversationsService; store: ConversationsStore; bus: EventBus }) {
+export function registerAgentFrames(deps: { gateway: Gateway; conversations: ConversationsService; receipts: ReceiptsService; store: ConversationsStore; bus: EventBus }) {
   const { gateway, conversations, store, bus } = deps;
 
   async function agentOf(conn: Connection): Promise<Actor & { id: string }> {
@@ -50,6 +51,11 @@ export function registerAgentFrames(deps: { gateway: Gateway; conversations: Con
   gateway.on('agent.typing', z.object({ type: z.literal('agent.typing'), ref: z.unknown().optional(), conversationId: z.uuid(), typing: z.boolean() }), async (conn, frame) => {
     await agentOf(conn);
     await bus.publish('conversation.typing', { conversationId: frame.conversationId, authorType: 'agent', typing: frame.typing });
+  });
+
+  gateway.on('agent.receipt', receiptBody.extend({ type: z.literal('agent.receipt'), ref: z.unknown().optional(), conversationId: z.uuid() }), async (conn, frame) => {
+    await agentOf(conn);
+    await deps.receipts.byAgent(frame.conversationId, { seq: frame.seq, state: frame.state });
   });
 
   bus.subscribe('conversation.note_added', (event) => {

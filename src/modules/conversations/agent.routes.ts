@@ -8,11 +8,14 @@ import { AppError } from '../../platform/http/app-error.js';
 import { decodeCursor, pageSchema, toPage } from '../../platform/http/pagination.js';
 import { locales } from '../../platform/i18n/index.js';
 import { cannedVariables, renderCanned, unknownVariables } from './canned.js';
-import { channels, conversationStatuses, MAX_MESSAGE_CHARS } from './conversations.js';
+import { channels, conversationStatuses, MAX_MESSAGE_CHARS, priorities, resolutionCodes } from './conversations.js';
 import type { ConversationsService } from './conversations.service.js';
 import type { ConversationsStore } from './conversations.store.js';
 import { messageView } from './realtime.js';
+import { messageSchema } from './widget.routes.js';
+import { receiptBody, type ReceiptsService } from './receipts.service.js';
 import type { RoutingService } from './routing.service.js';
+import { transcriptFileName, type TranscriptService } from './transcript.service.js';
 
 const conversationSchema = z.object({
   id: z.uuid(),
@@ -21,7 +24,7 @@ const conversationSchema = z.object({
   status: z.enum(conversationStatuses),
   category: z.string().nullable(),
   language: z.enum(locales),
-  priority: z.enum(['low', 'normal', 'high', 'urgent']),
+  priority: z.enum(priorities),
   labels: z.array(z.string()),
   flags: z.array(z.string()),
   assigneeId: z.uuid().nullable(),
@@ -33,19 +36,25 @@ const conversationSchema = z.object({
   queuedAt: z.date().nullable(),
   assignedAt: z.date().nullable(),
   firstResponseAt: z.date().nullable(),
+  acceptedAt: z.date().nullable(),
   resolvedAt: z.date().nullable(),
+  resolutionCode: z.enum(resolutionCodes).nullable(),
 });
 
-const messageSchema = z.object({ id: z.uuid(), conversationId: z.uuid(), seq: z.number().int(), clientId: z.string(), author: z.string(), kind: z.string(), text: z.string(), payload: z.record(z.string(), z.unknown()), createdAt: z.string() });
+const contactSchema = z.object({ id: z.uuid(), walletCustomerId: z.string().nullable(), verified: z.boolean(), displayName: z.string(), locale: z.enum(locales) });
+
 
 /** The agent side: inbox, conversation, reply (guarded), resolve. */
 export function agentRoutes(deps: {
   conversations: ConversationsService;
   routing: RoutingService;
+  receipts: ReceiptsService;
+  transcripts: TranscriptService;
   store: ConversationsStore;
   assertAgent: (id: string) => Promise<unknown>;
   assertTeam: (id: string) => Promise<unknown>;
   agentName: (id: string) => Promise<string>;
+  agentTeamIds: (id: string) => Promise<string[]>;
 }) {
   const { conversations, routing, store } = deps;
   const read = { roles: staff, scope: 'conversations:read' } as const;
@@ -66,14 +75,24 @@ export function agentRoutes(deps: {
       config: { access: read },
       schema: {
         tags,
-        summary: 'Inbox: mine, unassigned or all, newest first',
-        querystring: z.strictObject({ view: z.enum(['mine', 'unassigned', 'all']).default('mine'), status: z.enum(conversationStatuses).optional(), limit: z.coerce.number().int().min(1).max(200).default(50), cursor: z.string().max(200).optional() }),
+        summary: "Inbox: mine, unassigned, my teams' or all, newest first, filtered by status, category, label and priority",
+        querystring: z.strictObject({
+          view: z.enum(['mine', 'unassigned', 'team', 'all']).default('mine'),
+          status: z.enum(conversationStatuses).optional(),
+          category: z.string().max(50).optional(),
+          label: z.string().max(40).optional(),
+          priority: z.enum(priorities).optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+          cursor: z.string().max(200).optional(),
+        }),
         response: { 200: pageSchema(conversationSchema) },
       },
     }, async (request) => {
-      const { view, status, limit, cursor } = request.query;
-      const assigneeId = view === 'mine' ? actingAgentId(request) : view === 'unassigned' ? null : undefined;
-      const rows = await store.inbox({ assigneeId, status, before: decodeCursor(cursor), limit });
+      const { view, limit, cursor, ...filters } = request.query;
+      const me = actingAgentId(request);
+      const assigneeId = view === 'mine' ? me : view === 'unassigned' ? null : undefined;
+      const teamIds = view === 'team' ? (me ? await deps.agentTeamIds(me) : []) : undefined;
+      const rows = await store.inbox({ ...filters, assigneeId, teamIds, before: decodeCursor(cursor), limit });
       return toPage(rows, limit, (c) => c.id);
     });
 
@@ -81,15 +100,16 @@ export function agentRoutes(deps: {
       config: { access: read },
       schema: {
         tags,
-        summary: 'A conversation and its messages after a sequence number',
+        summary: "A conversation, its customer (the wallet customer id opens the wallet panel: /api/v1/customers/{id}/...) and its messages after a sequence number",
         params: idParams,
         querystring: z.strictObject({ afterSeq: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(500).default(200) }),
-        response: { 200: z.object({ conversation: conversationSchema, messages: z.array(messageSchema) }) },
+        response: { 200: z.object({ conversation: conversationSchema, contact: contactSchema, messages: z.array(messageSchema) }) },
       },
     }, async (request) => {
       const conversation = await get(request.params.id);
       const messages = await store.messagesAfter(conversation.id, request.query.afterSeq, request.query.limit);
-      return { conversation, messages: messages.map(messageView) };
+      const contact = (await store.contact(conversation.contactId))!;
+      return { conversation, contact: { ...contact, verified: contact.walletCustomerId !== null }, messages: messages.map(messageView) };
     });
 
     app.post('/api/v1/conversations/:id/messages', {
@@ -142,7 +162,7 @@ export function agentRoutes(deps: {
         tags,
         summary: 'Set labels, priority or category',
         params: idParams,
-        body: z.strictObject({ labels: z.array(z.string().trim().min(1).max(40)).max(20).optional(), priority: z.enum(['low', 'normal', 'high', 'urgent']).optional(), category: z.string().trim().min(1).max(50).optional() }),
+        body: z.strictObject({ labels: z.array(z.string().trim().min(1).max(40)).max(20).optional(), priority: z.enum(priorities).optional(), category: z.string().trim().min(1).max(50).optional() }),
         response: { 200: conversationSchema },
       },
     }, async (request) => store.updateConversation((await get(request.params.id)).id, request.body));
@@ -213,9 +233,40 @@ export function agentRoutes(deps: {
       };
     });
 
+    app.post('/api/v1/conversations/:id/receipts', {
+      config: { access: write },
+      schema: { tags, summary: "Mark the customer's messages up to a sequence number delivered or read; the customer is told", params: idParams, body: receiptBody, response: { 204: z.null() } },
+    }, async (request, reply) => {
+      await deps.receipts.byAgent(request.params.id, request.body);
+      return reply.status(204).send(null);
+    });
+
+    app.get('/api/v1/conversations/:id/transcript', {
+      config: { access: read },
+      schema: { tags, summary: "The transcript as the customer receives it, in the conversation's language", params: idParams, produces: ['text/plain'], response: { 200: z.string() } },
+    }, async (request, reply) => {
+      const text = await deps.transcripts.forStaff(request.params.id);
+      return reply.type('text/plain; charset=utf-8').header('content-disposition', `attachment; filename="${transcriptFileName(request.params.id)}"`).send(text);
+    });
+
+    app.post('/api/v1/conversations/:id/accept', {
+      config: { access: write },
+      schema: { tags, summary: 'Take an assigned conversation (the assignee only); an offer not taken within ACCEPT_TIMEOUT_SECONDS goes to the next agent', params: idParams, response: { 200: conversationSchema } },
+    }, async (request) => {
+      const agentId = actingAgentId(request);
+      if (!agentId) throw new AppError('NOT_ASSIGNEE');
+      return routing.accept((await get(request.params.id)).id, agentId);
+    });
+
     app.post('/api/v1/conversations/:id/resolve', {
       config: { access: write },
-      schema: { tags, summary: 'Resolve; the seat it held goes to the next customer in the queue', params: idParams, response: { 200: conversationSchema } },
-    }, async (request) => routing.resolve((await get(request.params.id)).id, actingAgentId(request)));
+      schema: {
+        tags,
+        summary: 'Resolve with a resolution code; the customer is asked for a rating and the seat goes to the next customer in the queue',
+        params: idParams,
+        body: z.strictObject({ resolutionCode: z.enum(resolutionCodes) }),
+        response: { 200: conversationSchema },
+      },
+    }, async (request) => routing.resolve((await get(request.params.id)).id, actingAgentId(request), request.body.resolutionCode));
   };
 }

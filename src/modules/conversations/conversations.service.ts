@@ -1,14 +1,25 @@
 import { uuidv7 } from 'uuidv7';
-import { isUniqueViolation } from '../../platform/db/errors.js';
 import type { EventBus } from '../../platform/events/index.js';
 import { AppError } from '../../platform/http/app-error.js';
 import type { Locale } from '../../platform/i18n/index.js';
 import type { Actor } from '../../platform/http/access.js';
+import { keyedBuckets } from '../../platform/token-bucket.js';
 import type { AuditService } from '../audit/index.js';
 import { checkAgentMessage, detectLang, maskText, scanText } from '../guard/index.js';
 import { acceptsMessages, MAX_MESSAGE_CHARS, type Channel, type Contact, type Conversation, type Message } from './conversations.js';
 import type { ConversationsStore } from './conversations.store.js';
 import type { CustomerIdentity } from './identity.js';
+import { messageWriter, type Draft, type Written } from './message-writer.js';
+
+/** Who writes a message: a customer (the identity their token proves) or staff. */
+export type Sender = { customer: CustomerIdentity } | { agent: Actor };
+/** A conversation the sender may write to, and the author id their messages carry. */
+export interface WriteTarget {
+  conversation: Conversation;
+  authorId: string | null;
+}
+
+const identityKey = (identity: CustomerIdentity) => (identity.kind === 'customer' ? `customer:${identity.walletCustomerId}` : `visitor:${identity.visitorId}`);
 
 /**
  * Conversations and messages from the customer's side. A message is committed, with its
@@ -18,6 +29,17 @@ import type { CustomerIdentity } from './identity.js';
 export function conversationsService(deps: { store: ConversationsStore; bus: EventBus; audit: AuditService; allowedLinkDomains: string[]; clock?: () => Date }) {
   const { store, bus, audit } = deps;
   const clock = deps.clock ?? (() => new Date());
+  const writer = messageWriter({ store, clock });
+  // Per customer, across all their sockets and REST calls: ten sockets do not buy ten times the
+  // budget. The buckets live in this process: on several nodes a customer whose sockets land on
+  // different nodes gets one budget per node; a shared budget would need a counter in Redis
+  // (INCR + EXPIRE per customer and second) on every message.
+  const sendBudget = keyedBuckets({ perSecond: 5, burst: 20 });
+  // A contact's id never changes: writes look it up once per process instead of upserting the
+  // contact on every message (open and list still refresh last_seen_at and the name).
+  const contactIds = new Map<string, string>();
+  // Messages just written, for the push that follows on this node: no read back per message.
+  const recent = new Map<string, Message>();
 
   async function contactOf(identity: CustomerIdentity, locale?: Locale): Promise<Contact> {
     return store.upsertContact(
@@ -27,33 +49,58 @@ export function conversationsService(deps: { store: ConversationsStore; bus: Eve
     );
   }
 
-  /** The conversation, if this identity takes part in it; otherwise "not found", never "forbidden", so ids cannot be probed. */
-  async function participant(identity: CustomerIdentity, conversationId: string): Promise<{ contact: Contact; conversation: Conversation }> {
-    const contact = await contactOf(identity);
-    const conversation = await store.conversation(conversationId);
-    if (!conversation || conversation.contactId !== contact.id) throw new AppError('CONVERSATION_NOT_FOUND');
-    return { contact, conversation };
+  async function contactIdOf(identity: CustomerIdentity): Promise<string> {
+    const key = identityKey(identity);
+    let id = contactIds.get(key);
+    if (!id) {
+      id = (await contactOf(identity)).id;
+      if (contactIds.size >= 100_000) contactIds.clear();
+      contactIds.set(key, id);
+    }
+    return id;
   }
 
-  async function append(conversation: Conversation, input: Omit<Message, 'id' | 'seq' | 'conversationId' | 'createdAt'>): Promise<{ message: Message; duplicate: boolean }> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const result = await store.transaction(async (s) => {
-          const existing = await s.messageByClientId(conversation.id, input.clientId);
-          if (existing) return { message: existing, duplicate: true };
-          const at = clock();
-          const seq = await s.nextSeq(conversation.id, at);
-          return { message: await s.insertMessage({ id: uuidv7(), conversationId: conversation.id, seq, ...input, createdAt: at }), duplicate: false };
-        });
-        if (!result.duplicate) {
-          await bus.publish('message.created', { conversationId: conversation.id, messageId: result.message.id, seq: result.message.seq, authorType: result.message.authorType });
-        }
-        return result;
-      } catch (err) {
-        // Two sends with one client id at the same moment: the loser finds the winner's row.
-        if (!isUniqueViolation(err) || attempt >= 3) throw err;
-      }
+  /** The conversation, if this identity takes part in it; otherwise "not found", never "forbidden", so ids cannot be probed. */
+  async function participant(identity: CustomerIdentity, conversationId: string): Promise<{ contactId: string; conversation: Conversation }> {
+    const [contactId, conversation] = await Promise.all([contactIdOf(identity), store.conversation(conversationId)]);
+    if (!conversation || conversation.contactId !== contactId) throw new AppError('CONVERSATION_NOT_FOUND');
+    return { contactId, conversation };
+  }
+
+  /** Where a sender may write: a customer only to their own conversation, staff to any; never to a closed one. */
+  async function writeTarget(sender: Sender, conversationId: string): Promise<WriteTarget> {
+    let target: WriteTarget;
+    if ('customer' in sender) {
+      if (!sendBudget.take(identityKey(sender.customer))) throw new AppError('RATE_LIMITED');
+      const { contactId, conversation } = await participant(sender.customer, conversationId);
+      target = { conversation, authorId: contactId };
+    } else {
+      const conversation = await store.conversation(conversationId);
+      if (!conversation) throw new AppError('CONVERSATION_NOT_FOUND');
+      target = { conversation, authorId: sender.agent.id };
     }
+    if (!acceptsMessages(target.conversation.status)) throw new AppError('CONVERSATION_CLOSED');
+    return target;
+  }
+
+  /** The sender's message and what follows from it: a customer reopens a resolved conversation; staff's first message is the first response. */
+  async function appendAs(sender: Sender, { conversation, authorId }: WriteTarget, input: Pick<Message, 'clientId' | 'kind' | 'text' | 'payload'>): Promise<{ message: Message; duplicate: boolean }> {
+    // Writing again after a resolution reopens the conversation with the bot, which hands over again if needed.
+    if ('customer' in sender && conversation.status === 'resolved') await store.updateConversation(conversation.id, { status: 'bot', resolvedAt: null });
+    const result = await append(conversation, { ...input, authorType: 'customer' in sender ? 'customer' : 'agent', authorId });
+    if ('agent' in sender && !result.duplicate && !conversation.firstResponseAt) await store.updateConversation(conversation.id, { firstResponseAt: result.message.createdAt });
+    return result;
+  }
+
+  async function append(conversation: Conversation, input: Omit<Draft, 'conversationId'>): Promise<Written> {
+    const result = await writer.write({ conversationId: conversation.id, ...input });
+    if (!result.duplicate) {
+      const { message } = result;
+      if (recent.size >= 10_000) recent.delete(recent.keys().next().value!);
+      recent.set(`${message.conversationId}:${message.seq}`, message);
+      await bus.publish('message.created', { conversationId: conversation.id, messageId: message.id, seq: message.seq, authorType: message.authorType });
+    }
+    return result;
   }
 
   return {
@@ -80,16 +127,11 @@ export function conversationsService(deps: { store: ConversationsStore; bus: Eve
      */
     async sendAsCustomer(identity: CustomerIdentity, conversationId: string, input: { clientId: string; text: string }): Promise<{ message: Message; duplicate: boolean }> {
       if (input.text.length > MAX_MESSAGE_CHARS) throw new AppError('MESSAGE_TOO_LONG', { max: MAX_MESSAGE_CHARS });
-      const { contact, conversation } = await participant(identity, conversationId);
-      if (!acceptsMessages(conversation.status)) throw new AppError('CONVERSATION_CLOSED');
-      // Writing again after a resolution reopens the conversation with the bot, which hands over again if needed.
-      if (conversation.status === 'resolved') await store.updateConversation(conversation.id, { status: 'bot', resolvedAt: null });
+      const target = await writeTarget({ customer: identity }, conversationId);
       const scan = scanText(input.text, { lang: detectLang(input.text) });
       const hidden = [...new Set(scan.findings.filter((f) => f.secret).map((f) => f.type))];
-      return append(conversation, {
+      return appendAs({ customer: identity }, target, {
         clientId: input.clientId,
-        authorType: 'customer',
-        authorId: contact.id,
         kind: 'text',
         text: scan.masked,
         payload: { ...(hidden.length ? { hidden } : {}), ...(scan.scam ? { scam: true } : {}) },
@@ -108,19 +150,21 @@ export function conversationsService(deps: { store: ConversationsStore; bus: Eve
      */
     async sendAsAgent(actor: Actor, conversationId: string, input: { clientId: string; text: string }): Promise<{ message: Message; duplicate: boolean }> {
       if (input.text.length > MAX_MESSAGE_CHARS) throw new AppError('MESSAGE_TOO_LONG', { max: MAX_MESSAGE_CHARS });
-      const conversation = await store.conversation(conversationId);
-      if (!conversation) throw new AppError('CONVERSATION_NOT_FOUND');
-      if (!acceptsMessages(conversation.status)) throw new AppError('CONVERSATION_CLOSED');
+      const target = await writeTarget({ agent: actor }, conversationId);
       const verdict = checkAgentMessage(input.text, { allowedDomains: deps.allowedLinkDomains });
       if (!verdict.allowed) {
         await audit.record({ actor, action: 'conversation.agent_message_refused', target: { type: 'conversation', id: conversationId }, details: { reason: verdict.reason, detail: verdict.detail } });
         throw new AppError('AGENT_MESSAGE_REFUSED', { reason: verdict.reason, detail: verdict.detail });
       }
       // Agents quote customers: personal data they paste is masked like the customer's own.
-      const result = await append(conversation, { clientId: input.clientId, authorType: 'agent', authorId: actor.id, kind: 'text', text: maskText(input.text), payload: {} });
-      if (!result.duplicate && !conversation.firstResponseAt) await store.updateConversation(conversationId, { firstResponseAt: result.message.createdAt });
-      return result;
+      return appendAs({ agent: actor }, target, { clientId: input.clientId, kind: 'text', text: maskText(input.text), payload: {} });
     },
+
+    writeTarget,
+
+    /** A file the attachments service has checked and stored, sent through the same write path as text. */
+    sendAttachment: (sender: Sender, target: WriteTarget, input: { clientId: string; attachment: Record<string, unknown> }) =>
+      appendAs(sender, target, { clientId: input.clientId, kind: 'attachment', text: '', payload: { attachment: input.attachment } }),
 
     /** A note for colleagues; never shown to the customer. Guarded like everything staff type. */
     async addNote(actor: Actor, conversationId: string, text: string) {
@@ -141,7 +185,8 @@ export function conversationsService(deps: { store: ConversationsStore; bus: Eve
       await bus.publish('conversation.rated', { conversationId, score: input.score });
     },
 
-    message: async (conversationId: string, afterSeq: number) => (await store.messagesAfter(conversationId, afterSeq - 1, 1))[0],
+    /** One message by its sequence number; the ones this node just wrote come from memory. */
+    message: async (conversationId: string, seq: number) => recent.get(`${conversationId}:${seq}`) ?? (await store.messagesAfter(conversationId, seq - 1, 1))[0],
   };
 }
 

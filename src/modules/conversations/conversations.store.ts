@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import { and, arrayContains, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, sql } from 'drizzle-orm';
 import { transactional, type Orm } from '../../platform/db/database.js';
 import type { Contact, Conversation, Message } from './conversations.js';
 import { cannedResponses, contacts, conversationNotes, conversationRatings, conversations, messages } from './conversations.tables.js';
@@ -23,11 +23,30 @@ const toConversation = (r: typeof conversations.$inferSelect): Conversation => (
   queuedAt: r.queuedAt,
   assignedAt: r.assignedAt,
   firstResponseAt: r.firstResponseAt,
+  acceptedAt: r.acceptedAt,
+  skippedAgentIds: r.skippedAgentIds,
   resolvedAt: r.resolvedAt,
+  resolutionCode: r.resolutionCode as Conversation['resolutionCode'],
 });
 const toMessage = (r: typeof messages.$inferSelect): Message => ({ ...r, authorType: r.authorType as Message['authorType'], kind: r.kind as Message['kind'], payload: r.payload as Record<string, unknown> });
 
 export const conversationsStore = (orm: Orm) => transactional(orm, queries);
+
+export interface InboxFilter {
+  /** null: unassigned. */
+  assigneeId?: string | null;
+  /** Conversations queued for or held by these teams. */
+  teamIds?: string[];
+  status?: Conversation['status'];
+  category?: string;
+  label?: string;
+  priority?: Conversation['priority'];
+  before?: string;
+  limit: number;
+}
+
+/** Matches no team: an agent in no team sees an empty team view. */
+const NO_TEAM = '00000000-0000-0000-0000-000000000000';
 
 function queries(orm: Orm) {
   return {
@@ -61,23 +80,6 @@ function queries(orm: Orm) {
       const [created] = await orm.insert(conversations).values(row).returning();
       return toConversation(created!);
     },
-    async messageByClientId(conversationId: string, clientId: string): Promise<Message | undefined> {
-      const [row] = await orm.select().from(messages).where(and(eq(messages.conversationId, conversationId), eq(messages.clientId, clientId)));
-      return row && toMessage(row);
-    },
-    /** Takes the next sequence number; the row lock orders concurrent senders in one conversation. */
-    async nextSeq(conversationId: string, at: Date): Promise<number> {
-      const [row] = await orm
-        .update(conversations)
-        .set({ lastSeq: sql`${conversations.lastSeq} + 1`, lastMessageAt: at, updatedAt: at })
-        .where(eq(conversations.id, conversationId))
-        .returning({ seq: conversations.lastSeq });
-      return row!.seq;
-    },
-    async insertMessage(row: typeof messages.$inferInsert): Promise<Message> {
-      const [created] = await orm.insert(messages).values(row).returning();
-      return toMessage(created!);
-    },
     async updateConversation(id: string, patch: Partial<typeof conversations.$inferInsert>): Promise<Conversation> {
       const [row] = await orm.update(conversations).set({ ...patch, updatedAt: new Date() }).where(eq(conversations.id, id)).returning();
       return toConversation(row!);
@@ -102,13 +104,50 @@ function queries(orm: Orm) {
         .groupBy(conversations.assigneeId);
       return new Map(rows.map((r) => [r.agentId!, { load: Number(r.load), lastAssignedAt: r.last ? new Date(r.last) : null }]));
     },
-    async inbox(filter: { assigneeId?: string | null; status?: Conversation['status']; before?: string; limit: number }): Promise<Conversation[]> {
+    async inbox(filter: InboxFilter): Promise<Conversation[]> {
       const where = [
         filter.assigneeId === null ? isNull(conversations.assigneeId) : filter.assigneeId ? eq(conversations.assigneeId, filter.assigneeId) : undefined,
+        filter.teamIds ? inArray(conversations.teamId, filter.teamIds.length ? filter.teamIds : [NO_TEAM]) : undefined,
         filter.status ? eq(conversations.status, filter.status) : undefined,
+        filter.category ? eq(conversations.category, filter.category) : undefined,
+        filter.label ? arrayContains(conversations.labels, [filter.label]) : undefined,
+        filter.priority ? eq(conversations.priority, filter.priority) : undefined,
         filter.before ? lt(conversations.id, filter.before) : undefined,
       ];
       return (await orm.select().from(conversations).where(and(...where)).orderBy(desc(conversations.id)).limit(filter.limit + 1)).map(toConversation);
+    },
+    /**
+     * Marks the other side's messages up to `seq` delivered (and read); returns how many changed,
+     * so that a repeated receipt is not pushed again.
+     */
+    async markReceipt(conversationId: string, input: { seq: number; read: boolean; authorTypes: Message['authorType'][]; at: Date }): Promise<number> {
+      const pending = input.read ? isNull(messages.readAt) : isNull(messages.deliveredAt);
+      const rows = await orm
+        .update(messages)
+        .set({ deliveredAt: sql`coalesce(${messages.deliveredAt}, ${input.at})`, ...(input.read ? { readAt: input.at } : {}) })
+        .where(and(eq(messages.conversationId, conversationId), lte(messages.seq, input.seq), inArray(messages.authorType, input.authorTypes), pending))
+        .returning({ id: messages.id });
+      return rows.length;
+    },
+    /** Offers made before `before` that nobody accepted. */
+    async unacceptedSince(before: Date): Promise<Conversation[]> {
+      return (await orm.select().from(conversations).where(and(eq(conversations.status, 'assigned'), isNull(conversations.acceptedAt), lt(conversations.assignedAt, before)))).map(toConversation);
+    },
+    async markAccepted(id: string, agentId: string, at: Date): Promise<boolean> {
+      const rows = await orm
+        .update(conversations)
+        .set({ acceptedAt: at, updatedAt: at })
+        .where(and(eq(conversations.id, id), eq(conversations.status, 'assigned'), eq(conversations.assigneeId, agentId), isNull(conversations.acceptedAt)))
+        .returning({ id: conversations.id });
+      return rows.length > 0;
+    },
+    /** Mean seconds from assignment to resolution over conversations resolved since then; null without any. */
+    async averageHandleSeconds(since: Date): Promise<number | null> {
+      const [row] = await orm
+        .select({ seconds: sql<string | null>`avg(extract(epoch from ${conversations.resolvedAt} - ${conversations.assignedAt}))` })
+        .from(conversations)
+        .where(and(gt(conversations.resolvedAt, since), isNotNull(conversations.assignedAt)));
+      return row?.seconds == null ? null : Number(row.seconds);
     },
     async insertNote(row: typeof conversationNotes.$inferInsert): Promise<typeof conversationNotes.$inferSelect> {
       const [created] = await orm.insert(conversationNotes).values(row).returning();
@@ -140,6 +179,26 @@ function queries(orm: Orm) {
     },
     async messagesAfter(conversationId: string, afterSeq: number, limit: number): Promise<Message[]> {
       return (await orm.select().from(messages).where(and(eq(messages.conversationId, conversationId), gt(messages.seq, afterSeq))).orderBy(asc(messages.seq)).limit(limit)).map(toMessage);
+    },
+    /**
+     * Locks the conversations a batch of messages goes to, in id order so that two batches (on two
+     * nodes) never deadlock, and reads their last sequence numbers. Missing ids are left out.
+     */
+    async lockForAppend(conversationIds: string[]): Promise<Map<string, number>> {
+      const rows = await orm.select({ id: conversations.id, lastSeq: conversations.lastSeq }).from(conversations).where(inArray(conversations.id, conversationIds)).orderBy(asc(conversations.id)).for('update');
+      return new Map(rows.map((r) => [r.id, r.lastSeq]));
+    },
+    /** Messages already stored under these client ids: sends being retried. */
+    async messagesByClientIds(keys: { conversationId: string; clientId: string }[]): Promise<Message[]> {
+      const json = JSON.stringify(keys.map((k) => ({ c: k.conversationId, m: k.clientId })));
+      return (await orm.select().from(messages).where(sql`(${messages.conversationId}, ${messages.clientId}) in (select c, m from json_to_recordset(${json}::json) as k(c uuid, m text))`)).map(toMessage);
+    },
+    /** Writes a batch of new messages and moves each conversation's last sequence number to its last one. */
+    async insertMessages(rows: Message[], lastSeqs: Map<string, number>, at: Date): Promise<void> {
+      await orm.insert(messages).values(rows.map((m) => ({ id: m.id, conversationId: m.conversationId, seq: m.seq, clientId: m.clientId, authorType: m.authorType, authorId: m.authorId, kind: m.kind, text: m.text, payload: m.payload, createdAt: m.createdAt })));
+      const json = JSON.stringify([...lastSeqs].map(([id, seq]) => ({ id, seq })));
+      const time = at.toISOString();
+      await orm.execute(sql`update conversations c set last_seq = v.seq, last_message_at = ${time}::timestamptz, updated_at = ${time}::timestamptz from json_to_recordset(${json}::json) as v(id uuid, seq bigint) where c.id = v.id`);
     },
   };
 }

@@ -34,6 +34,9 @@ export const conversations = pgTable('conversations', {
   firstResponseAt: ts('first_response_at'),
   resolvedAt: ts('resolved_at'),
   closedAt: ts('closed_at'),
+  acceptedAt: ts('accepted_at'),
+  skippedAgentIds: uuid('skipped_agent_ids').array().notNull().default([]),
+  resolutionCode: text('resolution_code'),
 });
 
 export const messages = pgTable('messages', {

@@ -4,6 +4,7 @@ export const channels = ['web', 'app', 'email', 'api'] as const;
 export const conversationStatuses = ['bot', 'queued', 'assigned', 'resolved', 'closed'] as const;
 export const authorTypes = ['customer', 'bot', 'agent', 'system'] as const;
 export const messageKinds = ['text', 'quick_replies', 'card', 'attachment', 'event'] as const;
+export const priorities = ['low', 'normal', 'high', 'urgent'] as const;
 
 export type Channel = (typeof channels)[number];
 export type ConversationStatus = (typeof conversationStatuses)[number];
@@ -26,7 +27,7 @@ export interface Conversation {
   status: ConversationStatus;
   category: string | null;
   language: Locale;
-  priority: 'low' | 'normal' | 'high' | 'urgent';
+  priority: (typeof priorities)[number];
   labels: string[];
   flags: string[];
   assigneeId: string | null;
@@ -38,8 +39,16 @@ export interface Conversation {
   queuedAt: Date | null;
   assignedAt: Date | null;
   firstResponseAt: Date | null;
+  /** When the assignee took the offer; an offer not taken in time moves on. */
+  acceptedAt: Date | null;
+  skippedAgentIds: string[];
   resolvedAt: Date | null;
+  resolutionCode: ResolutionCode | null;
 }
+
+/** Why a conversation ended, for reporting; agents pick one when they resolve. */
+export const resolutionCodes = ['answered', 'wallet_issue_fixed', 'escalated_to_ticket', 'callback_scheduled', 'duplicate', 'no_response', 'not_our_service', 'spam'] as const;
+export type ResolutionCode = (typeof resolutionCodes)[number];
 
 export interface Message {
   id: string;
@@ -52,6 +61,9 @@ export interface Message {
   text: string;
   payload: Record<string, unknown>;
   createdAt: Date;
+  /** Receipts from the other side's client; unset on a message just written. */
+  deliveredAt?: Date | null;
+  readAt?: Date | null;
 }
 
 /** Still open for messages: a resolved conversation reopens when the customer writes. */

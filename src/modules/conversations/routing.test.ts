@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { estimateWaitSeconds, pickAgent, queueOrder, type Candidate } from './routing.js';
+import { estimateWaitSeconds, pickAgent, queueOrder, teamFor, type Candidate } from './routing.js';
 
 const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000);
 const agent = (id: string, over: Partial<Candidate> = {}): Candidate => ({ id, capacity: 3, load: 0, skillCategories: ['top_up'], skillLanguages: ['zh-CN'], teamIds: [], idleSince: at(1), ...over });
@@ -50,5 +50,26 @@ describe('routing rules', () => {
     assert.equal(estimateWaitSeconds(5, 2, 300), 900);
     assert.equal(estimateWaitSeconds(5, 5, 300), 300);
     assert.equal(estimateWaitSeconds(1, 0, 300), -1, 'nobody online: no estimate');
+  });
+
+  test('an agent who let the offer expire is offered it again only when nobody else can take it', () => {
+    const slow = agent('slow', { idleSince: at(60) });
+    const other = agent('other', { load: 2 });
+    assert.equal(pickAgent([slow, other], { category: 'top_up', language: 'zh-CN', skippedAgentIds: ['slow'] })?.id, 'other');
+    assert.equal(pickAgent([slow, agent('full', { load: 3 })], { category: 'top_up', language: 'zh-CN', skippedAgentIds: ['slow'] })?.id, 'slow');
+  });
+
+  test('a handover joins the queue of the team for its category and language', () => {
+    const payments = { id: 'p', name: 'Payments', categories: ['top_up', 'refund'], languages: [] };
+    const securityEn = { id: 'se', name: 'Security EN', categories: ['frozen_account'], languages: ['en'] };
+    const securityZh = { id: 'sz', name: 'Security ZH', categories: ['frozen_account'], languages: ['zh-CN'] };
+    const teams = [securityZh, payments, securityEn];
+    assert.equal(teamFor(teams, { category: 'refund', language: 'en' })?.id, 'p', 'no languages listed: serves all');
+    assert.equal(teamFor(teams, { category: 'frozen_account', language: 'en' })?.id, 'se');
+    assert.equal(teamFor(teams, { category: 'frozen_account', language: 'zh-CN' })?.id, 'sz');
+    assert.equal(teamFor(teams, { category: 'fees', language: 'zh-CN' }), null, 'no team for it: the shared queue');
+    assert.equal(teamFor(teams, { category: null, language: 'zh-CN' }), null);
+    const twin = { ...payments, id: 'a', name: 'A-Payments' };
+    assert.equal(teamFor([payments, twin], { category: 'top_up', language: 'zh-CN' })?.id, 'a', 'several: the first by name');
   });
 });

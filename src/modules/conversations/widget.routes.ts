@@ -6,11 +6,13 @@ import { locales } from '../../platform/i18n/index.js';
 import { channels, conversationStatuses, MAX_MESSAGE_CHARS } from './conversations.js';
 import type { ConversationsService } from './conversations.service.js';
 import type { CustomerIdentity, CustomerTokens } from './identity.js';
+import { receiptBody, type ReceiptsService } from './receipts.service.js';
 import type { RoutingService } from './routing.service.js';
-import { conversationView, messageView } from './realtime.js';
+import { transcriptFileName, type TranscriptService } from './transcript.service.js';
+import { conversationView, handoverView, messageView } from './realtime.js';
 
 const conversationSchema = z.object({ id: z.uuid(), status: z.enum(conversationStatuses), channel: z.enum(channels), language: z.enum(locales), lastSeq: z.number().int() });
-const messageSchema = z.object({
+export const messageSchema = z.object({
   id: z.uuid(),
   conversationId: z.uuid(),
   seq: z.number().int(),
@@ -20,9 +22,11 @@ const messageSchema = z.object({
   text: z.string().describe('As stored: secrets the customer typed are already replaced by placeholders.'),
   payload: z.record(z.string(), z.unknown()),
   createdAt: z.string(),
+  deliveredAt: z.string().nullable().describe("When the other side's client acknowledged it (receipts)."),
+  readAt: z.string().nullable(),
 });
 
-function customerOf(request: FastifyRequest): CustomerIdentity {
+export function customerOf(request: FastifyRequest): CustomerIdentity {
   if (!request.customer) throw new AppError('AUTH_REQUIRED');
   return request.customer as CustomerIdentity;
 }
@@ -31,7 +35,7 @@ function customerOf(request: FastifyRequest): CustomerIdentity {
  * The REST form of the chat for the widget, the app and integrations (the API channel). Callers
  * send the customer token in `X-Customer-Token`; every request is checked on its own.
  */
-export function widgetRoutes(deps: { conversations: ConversationsService; routing: RoutingService; tokens: CustomerTokens; demoTokens: boolean }) {
+export function widgetRoutes(deps: { conversations: ConversationsService; routing: RoutingService; receipts: ReceiptsService; transcripts: TranscriptService; tokens: CustomerTokens; demoTokens: boolean }) {
   const { conversations, tokens } = deps;
   const access = { customer: true } as const;
   const tags = ['chat (customer)'];
@@ -83,10 +87,16 @@ export function widgetRoutes(deps: { conversations: ConversationsService; routin
 
     app.post('/api/v1/widget/conversations/:id/handover', {
       config: { access },
-      schema: { tags, summary: 'Ask for a human agent: the conversation joins the queue', params: idParams, body: z.strictObject({ category: z.string().min(1).max(50).optional() }), response: { 200: conversationSchema } },
+      schema: {
+        tags,
+        summary: "Ask for a human agent: the conversation joins the queue of the team for its category; outside that team's business hours it stays with the bot and `outsideHours` offers a ticket or a callback",
+        params: idParams,
+        body: z.strictObject({ category: z.string().min(1).max(50).optional() }),
+        response: { 200: z.object({ conversation: conversationSchema, outsideHours: z.object({ nextOpeningAt: z.string().nullable(), options: z.array(z.enum(['ticket', 'callback'])) }).nullable() }) },
+      },
     }, async (request) => {
       const { conversation } = await conversations.participant(customerOf(request), request.params.id);
-      return conversationView(await deps.routing.handover(conversation, { category: request.body.category ?? null }));
+      return handoverView(await deps.routing.handover(conversation, { category: request.body.category ?? null }));
     });
 
     app.post('/api/v1/widget/conversations/:id/rating', {
@@ -109,6 +119,22 @@ export function widgetRoutes(deps: { conversations: ConversationsService; routin
     }, async (request) => {
       const { conversation, messages } = await conversations.history(customerOf(request), request.params.id, request.query.afterSeq, request.query.limit);
       return { items: messages.map(messageView), lastSeq: conversation.lastSeq };
+    });
+
+    app.post('/api/v1/widget/conversations/:id/receipts', {
+      config: { access },
+      schema: { tags, summary: "Acknowledge the other side's messages up to a sequence number as delivered or read; the agent is told", params: idParams, body: receiptBody, response: { 204: z.null() } },
+    }, async (request, reply) => {
+      await deps.receipts.byCustomer(customerOf(request), request.params.id, request.body);
+      return reply.status(204).send(null);
+    });
+
+    app.get('/api/v1/widget/conversations/:id/transcript', {
+      config: { access },
+      schema: { tags, summary: 'The conversation as plain text in its language, to keep (secrets already hidden)', params: idParams, produces: ['text/plain'], response: { 200: z.string() } },
+    }, async (request, reply) => {
+      const text = await deps.transcripts.forCustomer(customerOf(request), request.params.id);
+      return reply.type('text/plain; charset=utf-8').header('content-disposition', `attachment; filename="${transcriptFileName(request.params.id)}"`).send(text);
     });
   };
 }

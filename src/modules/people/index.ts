@@ -14,6 +14,7 @@ import { peopleSeeders } from './people.seed.js';
 import { teamsService } from './teams.service.js';
 
 export type { Agent, Team, Presence } from './people.js';
+export { isOpen, nextOpening, businessHoursSchema, type BusinessHours } from './business-hours.js';
 export { demoAccounts } from './people.seed.js';
 export { SESSION_COOKIE } from './people.routes.js';
 

@@ -4,9 +4,11 @@ import { z } from 'zod';
 import { actingAgentId, actorOf, adminsOnly, managers, roles, scopes, staff } from '../../platform/http/access.js';
 import { AppError } from '../../platform/http/app-error.js';
 import { decodeCursor, pageQuery, pageSchema, toPage } from '../../platform/http/pagination.js';
+import { locales } from '../../platform/i18n/index.js';
 import type { AgentsService } from './agents.service.js';
 import type { ApiTokensService } from './api-tokens.service.js';
 import type { AuthService } from './auth.service.js';
+import { businessHoursSchema } from './business-hours.js';
 import { MAX_PASSWORD_LENGTH, presences } from './people.js';
 import type { TeamsService } from './teams.service.js';
 
@@ -37,6 +39,9 @@ const teamSchema = z.object({
   id: z.uuid(),
   name: z.string(),
   description: z.string(),
+  categories: z.array(z.string()),
+  languages: z.array(z.string()),
+  businessHours: businessHoursSchema.nullable(),
   memberIds: z.array(z.uuid()),
   createdAt: z.date(),
   updatedAt: z.date(),
@@ -62,7 +67,7 @@ const agentFields = {
   role: z.enum(roles),
   capacity: z.number().int().min(0).max(100),
   skillCategories: z.array(skill).max(50),
-  skillLanguages: z.array(z.enum(['zh-CN', 'en'])).max(2),
+  skillLanguages: z.array(z.enum(locales)).max(2),
   teamIds: z.array(z.uuid()).max(50),
   password,
 };
@@ -86,6 +91,9 @@ const updateAgentBody = z.strictObject({
 const teamBody = z.strictObject({
   name: z.string().trim().min(1).max(100),
   description: z.string().max(1000).optional(),
+  categories: z.array(skill).max(50).optional().describe('Issue categories whose handovers join this team\'s queue.'),
+  languages: z.array(z.enum(locales)).max(2).optional().describe('Languages the team serves; empty: all.'),
+  businessHours: businessHoursSchema.nullable().optional().describe('Opening hours in the team\'s IANA time zone, and holidays; null: around the clock. Outside them customers are offered a ticket or a callback.'),
   memberIds: z.array(z.uuid()).max(500).optional(),
 });
 

@@ -35,11 +35,13 @@ export function peopleSeeders(agents: AgentsService, teams: TeamsService): Seede
         await teams.create({
           name: '支付与充值 Payments',
           description: 'Top-ups, payments, transfers, refunds and withdrawals',
+          categories: ['top_up', 'payment_failed', 'transfer', 'refund', 'withdrawal', 'limits', 'fees'],
           memberIds: [ids['li.na@walletdesk.local']!, ids['sam.chen@walletdesk.local']!],
         }, systemActor);
         await teams.create({
           name: '账户安全 Security',
           description: 'Frozen accounts, lost passwords, scams and complaints',
+          categories: ['account_security', 'frozen_account', 'login', 'payment_pin', 'scam', 'complaint', 'kyc'],
           memberIds: [ids['supervisor@walletdesk.local']!, ids['sam.chen@walletdesk.local']!],
         }, systemActor);
       },

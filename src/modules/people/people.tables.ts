@@ -1,6 +1,7 @@
-import { boolean, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { BusinessHours } from './business-hours.js';
 
-// Mirrors migrations 002_people.sql; test/schema-drift.test.ts keeps the two in step.
+// Mirrors migrations 002_people.sql and 033_routing_rules.sql; test/schema-drift.test.ts keeps the two in step.
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export const agents = pgTable('agents', {
@@ -27,6 +28,9 @@ export const teams = pgTable('teams', {
   id: uuid('id').primaryKey(),
   name: text('name').notNull().unique(),
   description: text('description').notNull().default(''),
+  categories: text('categories').array().notNull().default([]),
+  languages: text('languages').array().notNull().default([]),
+  businessHours: jsonb('business_hours').$type<BusinessHours>(),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });

@@ -1,3 +1,4 @@
+import type { BusinessHours } from './business-hours.js';
 import type { Role } from '../../platform/http/access.js';
 import { AppError } from '../../platform/http/app-error.js';
 
@@ -31,6 +32,12 @@ export interface Team {
   id: string;
   name: string;
   description: string;
+  /** Issue categories whose handovers join this team's queue. */
+  categories: string[];
+  /** Languages it serves; empty: all. */
+  languages: string[];
+  /** Null: answers around the clock. */
+  businessHours: BusinessHours | null;
   memberIds: string[];
   createdAt: Date;
   updatedAt: Date;

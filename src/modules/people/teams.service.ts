@@ -4,12 +4,16 @@ import type { EventBus } from '../../platform/events/index.js';
 import type { Actor } from '../../platform/http/access.js';
 import { AppError } from '../../platform/http/app-error.js';
 import type { AuditService } from '../audit/index.js';
+import type { BusinessHours } from './business-hours.js';
 import type { Team } from './people.js';
 import type { PeopleStore } from './people.store.js';
 
 export interface TeamInput {
   name: string;
   description?: string;
+  categories?: string[];
+  languages?: string[];
+  businessHours?: BusinessHours | null;
   memberIds?: string[];
 }
 
@@ -43,10 +47,11 @@ export function teamsService(deps: { store: PeopleStore; audit: AuditService; bu
     list: () => store.listTeams(),
 
     async create(input: TeamInput, actor: Actor): Promise<Team> {
-      await assertAgentsExist(input.memberIds);
+      const { memberIds, ...fields } = input;
+      await assertAgentsExist(memberIds);
       const id = uuidv7();
-      await renamed(() => store.insertTeam({ id, name: input.name, description: input.description ?? '' }));
-      if (input.memberIds?.length) await store.setTeamMembers(id, input.memberIds);
+      await renamed(() => store.insertTeam({ id, ...fields }));
+      if (memberIds?.length) await store.setTeamMembers(id, memberIds);
       await audit.record({ actor, action: 'team.created', target: { type: 'team', id } });
       await bus.publish('team.changed', { teamId: id, deleted: false });
       return get(id);

@@ -3,7 +3,7 @@
  * words for the customer (zh-CN and en) and facts for the agent. Pure: the service fetches the
  * profile and transactions through whichever connector is configured and hands them in.
  */
-import { catalog, locales, type Locale } from '../../platform/i18n/index.js';
+import { catalog, fill, locales, type Locale } from '../../platform/i18n/index.js';
 import type { WalletCatalog } from '../../platform/i18n/en.wallet.js';
 import { businessDayStart, formatMoney, type CustomerProfile, type TransactionType, type WalletTransaction } from './wallet.js';
 
@@ -138,10 +138,6 @@ function formatTime(iso: string | null, locale: Locale): string {
 }
 
 type Vars = Record<string, string | number>;
-
-function fill(template: string, vars: Vars): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (vars[name] === undefined ? whole : String(vars[name])));
-}
 
 function render(cause: Cause, varsFor: (texts: WalletCatalog, locale: Locale) => Vars) {
   const explanation = {} as Record<Locale, string>;

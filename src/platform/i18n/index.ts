@@ -14,3 +14,8 @@ export function catalog(locale: Locale): Catalog {
 export function errorMessage(code: ErrorCode, locale: Locale): string {
   return catalogs[locale].errors[code];
 }
+
+/** Puts values into a catalog template's `{name}` slots; a slot without a value stays visible, so a gap shows in review. */
+export function fill(template: string, vars: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (vars[name] === undefined ? whole : String(vars[name])));
+}

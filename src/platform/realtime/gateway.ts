@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { AppError } from '../http/app-error.js';
 import { errorMessage, type Locale } from '../i18n/index.js';
 import type { Logger } from '../log.js';
+import { TokenBucket } from '../token-bucket.js';
 
 /** One open socket. `state` belongs to whichever module authenticated it. */
 export interface Connection {
@@ -20,6 +21,8 @@ export interface Connection {
    */
   principal(): Promise<Principal | null>;
   send(frame: Record<string, unknown>): void;
+  /** A frame already serialized: a push to many sockets is serialized once. */
+  sendText(text: string): void;
   close(code: number, reason: string): void;
 }
 
@@ -75,7 +78,10 @@ export function createGateway(options: GatewayOptions) {
       state: {},
       principal: () => options.authenticate(request).catch(() => null),
       send(frame) {
-        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
+        conn.sendText(JSON.stringify(frame));
+      },
+      sendText(text) {
+        if (socket.readyState === socket.OPEN) socket.send(text);
       },
       close(code, reason) {
         socket.close(code, reason);
@@ -85,8 +91,7 @@ export function createGateway(options: GatewayOptions) {
 
     // Token bucket: bursts are fine, floods are refused frame by frame; a client that keeps
     // flooding long after being told is cut off.
-    let tokens = options.framesPerSecond * 2;
-    let refill = Date.now();
+    const bucket = new TokenBucket(options.framesPerSecond, options.framesPerSecond * 2);
     let refused = 0;
     let alive = true;
     const heartbeat = setInterval(() => {
@@ -100,16 +105,12 @@ export function createGateway(options: GatewayOptions) {
     let queue = Promise.resolve();
     socket.on('message', (data, isBinary) => {
       alive = true;
-      const now = Date.now();
-      tokens = Math.min(options.framesPerSecond * 2, tokens + ((now - refill) / 1000) * options.framesPerSecond);
-      refill = now;
-      if (tokens < 1) {
+      if (!bucket.take()) {
         refused += 1;
         conn.send(errorFrame(conn, null, new AppError('RATE_LIMITED')));
         if (refused > options.framesPerSecond * 10) conn.close(1008, 'rate limit');
         return;
       }
-      tokens -= 1;
       queue = queue.then(async () => {
         let ref: unknown = null;
         try {
@@ -146,7 +147,10 @@ export function createGateway(options: GatewayOptions) {
     },
     subscribe,
     publish(topic: string, frame: Record<string, unknown>, except?: Connection): void {
-      for (const conn of topics.get(topic) ?? []) if (conn !== except) conn.send(frame);
+      const followers = topics.get(topic);
+      if (!followers) return;
+      const text = JSON.stringify(frame);
+      for (const conn of followers) if (conn !== except) conn.sendText(text);
     },
     get connectionCount(): number {
       return connections.size;

@@ -1,4 +1,4 @@
-import { catalog, type Locale } from '../../../platform/i18n/index.js';
+import { catalog, fill, type Locale } from '../../../platform/i18n/index.js';
 import type { Announcement, Article, Category } from '../knowledge.js';
 import { renderMarkdown } from '../markdown.js';
 import type { SearchHit } from '../search-index.js';
@@ -19,7 +19,6 @@ export interface PageContext {
 }
 
 const other = (locale: Locale): Locale => (locale === 'en' ? 'zh-CN' : 'en');
-const fill = (template: string, vars: Record<string, string>) => template.replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m);
 export const helpPath = (locale: Locale, path = '') => `/help/${locale}${path}`;
 
 // Mobile-first, fits a 360-pixel WebView, no web fonts, no JavaScript.
