@@ -11,6 +11,14 @@ const MIN_PARTIAL = 8;
 
 /** Words that announce a seed phrase; partial phrases count only near one of them. */
 const seedContext = /(seed|mnemonic|recovery|secret (?:phrase|words)|backup (?:phrase|words)|12 words|24 words|助记词|助記詞|恢复词|恢復詞|钱包|錢包)/i;
+/**
+ * For a solid block of Chinese characters only an explicit label counts, and only outside the
+ * block: "钱包" is in half the questions a wallet app gets, and "钱包里的钱怎么提到银行卡" is
+ * itself twelve list characters.
+ */
+const hanSeedLabel = /(seed|mnemonic|recovery|助记词|助記詞|恢复词|恢復詞|备份词|備份詞)/i;
+/** Unlabelled solid blocks this long with a valid checksum (1 in 64 or rarer by chance) count as seeds. */
+const MIN_UNLABELLED_HAN_BLOCK = 18;
 
 interface Token {
   word: string;
@@ -73,10 +81,12 @@ function runFinding(text: string, run: Token[], contiguousHan: boolean): Finding
   const near = seedContext.test(text.slice(Math.max(0, start - 40), Math.min(end, start + 30)));
   const valid = words.length <= 60 && hasValidWindow(words);
   if (contiguousHan) {
-    // Chinese prose is made of list characters; only an exact-length block that is labelled or
-    // checksums counts.
-    if (!phraseLengths.has(words.length) || !(valid || near)) return null;
-    return { type: 'seed_phrase', start, end, confidence: valid && near ? 0.99 : 0.9, secret: true };
+    // Chinese prose is made of list characters; only an exact-length block that is labelled, or
+    // long and checksummed, counts. A 12-character question passes the 4-bit checksum 1 time in 16.
+    if (!phraseLengths.has(words.length)) return null;
+    const labelled = hanSeedLabel.test(text.slice(Math.max(0, start - 40), start)) || hanSeedLabel.test(text.slice(end, end + 20));
+    if (!labelled && !(valid && words.length >= MIN_UNLABELLED_HAN_BLOCK)) return null;
+    return { type: 'seed_phrase', start, end, confidence: valid ? 0.99 : 0.9, secret: true };
   }
   if (words.length < MIN_PARTIAL) return null;
   if (words.length < 12) {
