@@ -13,6 +13,7 @@ import { createWallet, type Wallet } from './modules/wallet/index.js';
 import { createKnowledge, type Knowledge } from './modules/knowledge/index.js';
 import { createConversations, type Conversations } from './modules/conversations/index.js';
 import { createWebhooks, type Webhooks } from './modules/webhooks/index.js';
+import { createBot, type Bot } from './modules/bot/index.js';
 import { createGateway, type Gateway } from './platform/realtime/gateway.js';
 
 export interface AppOptions {
@@ -37,6 +38,7 @@ export interface App {
   knowledge: Knowledge;
   conversations: Conversations;
   webhooks: Webhooks;
+  bot: Bot;
   gateway: Gateway;
   seeders: Seeder[];
   /** Listens on the configured port; resolves with the bound address. */
@@ -63,6 +65,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const knowledge = createKnowledge({ orm: db.orm, bus, audit, baseUrl: config.publicUrl });
   const gateway = createGateway({ logger, authenticate: people.authenticate, framesPerSecond: 20, heartbeatMs: 25_000 });
   const conversations = createConversations({ db, bus, gateway, audit, people, config, logger, clock: options.clock ?? (() => new Date()) });
+  const bot = createBot({ db, bus, audit, conversations, knowledge, wallet, config, logger, clock: options.clock ?? (() => new Date()) });
   const webhooks = createWebhooks({ orm: db.orm, bus, audit, log: logger, config, clock: options.clock, messageText: async (conversationId, seq) => (await conversations.conversations.message(conversationId, seq))?.text });
 
   const { app: http, routes } = await createHttpServer({
@@ -87,6 +90,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   await http.register(knowledge.helpCenter);
   await http.register(conversations.routes);
   await http.register(webhooks.routes);
+  await http.register(bot.routes);
   await http.register(gateway.route('/api/v1/realtime'));
   await http.ready();
 
@@ -103,9 +107,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     wallet,
     knowledge,
     webhooks,
+    bot,
     conversations,
     gateway,
-    seeders: [...people.seeders, ...wallet.seeders, ...knowledge.seeders],
+    seeders: [...people.seeders, ...wallet.seeders, ...knowledge.seeders, ...bot.seeders],
     async listen() {
       return http.listen({ port: config.PORT, host: config.HOST });
     },
@@ -113,6 +118,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       stopping ??= (async () => {
         draining = true;
         conversations.stop();
+        bot.stop();
         gateway.closeAll();
         await http.close();
         await webhooks.stop();
@@ -133,5 +139,7 @@ export async function prepareDatabase(app: App): Promise<{ migrated: string[]; s
   await app.knowledge.start();
   app.conversations.start();
   app.webhooks.start();
+  // The bot answers at once; its model trains or loads in a worker meanwhile (`app.bot.models.ready()`).
+  void app.bot.start();
   return { migrated: applied, seeded };
 }

@@ -47,6 +47,7 @@ export const configSchema = z.object({
   ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024).describe('Largest chat attachment (image or PDF) accepted, in bytes.'),
   ATTACHMENT_URL_TTL_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(300).describe('How long a signed link to a chat attachment stays valid.'),
   ACCEPT_TIMEOUT_SECONDS: z.coerce.number().int().min(0).max(3600).default(60).describe('Seconds an agent has to accept an assigned conversation (by accepting it or replying) before it is offered to the next agent; 0 turns the limit off.'),
+  BOT_ENABLED: flag('true').describe('Let the bot (智能客服) answer live chats first and hand over to agents; false: chats wait with no automatic answers until the customer asks for a person.'),
   TRUST_PROXY: flag('false').describe('Trust X-Forwarded-* headers (set behind a load balancer).'),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000).describe('How long a webhook endpoint has to answer before the attempt counts as failed.'),
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(10).describe('Attempts per webhook delivery before it is marked failed.'),

@@ -9,6 +9,7 @@ import { demoAccounts } from './modules/people/index.js';
 import { maskDeep, scanText } from './modules/guard/index.js';
 import { demoIdentities } from './modules/wallet/index.js';
 import { readKbFolder, writeKbFolder } from './modules/knowledge/index.js';
+import { nluCommand } from './modules/bot/nlu/index.js';
 
 function configOrExit(): Config {
   try {
@@ -185,6 +186,8 @@ kb.command('export')
       process.stdout.write(`${JSON.stringify({ files })}\n`);
     }),
   );
+
+program.addCommand(nluCommand());
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   const e = err as { code?: string; message?: string };

@@ -11,7 +11,9 @@ import { freshDatabase, type Backend } from './databases.js';
  * through `app.http.inject`, which runs the same hooks, validation and handlers as a socket would.
  */
 export async function testApp(options: { backend?: Backend; env?: Record<string, string>; logTo?: DestinationStream; clock?: () => Date } = {}): Promise<App> {
-  const config = loadConfig({ DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent', SEED_DEMO: 'true', PORT: '0', HOST: '127.0.0.1', WALLET_SECRET: testWalletSecret, ...options.env });
+  // The bot answers only in the tests about it (and end to end): elsewhere its replies would
+  // interleave with the messages a test counts.
+  const config = loadConfig({ DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent', SEED_DEMO: 'true', PORT: '0', HOST: '127.0.0.1', WALLET_SECRET: testWalletSecret, BOT_ENABLED: 'false', ...options.env });
   const database = await freshDatabase(options.backend ?? 'pglite');
   const app = await createApp(config, { database, clock: options.clock, logger: createLogger(config.LOG_LEVEL, { mask: maskDeep, destination: options.logTo }) });
   await prepareDatabase(app);

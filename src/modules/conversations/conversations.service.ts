@@ -67,11 +67,19 @@ export function conversationsService(deps: { store: ConversationsStore; bus: Eve
     return { contactId, conversation };
   }
 
-  /** Where a sender may write: a customer only to their own conversation, staff to any; never to a closed one. */
+  function spendSendBudget(identity: CustomerIdentity): void {
+    if (!sendBudget.take(identityKey(identity))) throw new AppError('RATE_LIMITED');
+  }
+
+  /**
+   * Where a sender may write: a customer only to their own conversation, staff to any; never to a
+   * closed one. A check up front, for work that should not start otherwise (storing a file): the
+   * writer applies the same rules again under the conversation's lock.
+   */
   async function writeTarget(sender: Sender, conversationId: string): Promise<WriteTarget> {
     let target: WriteTarget;
     if ('customer' in sender) {
-      if (!sendBudget.take(identityKey(sender.customer))) throw new AppError('RATE_LIMITED');
+      spendSendBudget(sender.customer);
       const { contactId, conversation } = await participant(sender.customer, conversationId);
       target = { conversation, authorId: contactId };
     } else {
@@ -83,22 +91,18 @@ export function conversationsService(deps: { store: ConversationsStore; bus: Eve
     return target;
   }
 
-  /** The sender's message and what follows from it: a customer reopens a resolved conversation; staff's first message is the first response. */
-  async function appendAs(sender: Sender, { conversation, authorId }: WriteTarget, input: Pick<Message, 'clientId' | 'kind' | 'text' | 'payload'>): Promise<{ message: Message; duplicate: boolean }> {
-    // Writing again after a resolution reopens the conversation with the bot, which hands over again if needed.
-    if ('customer' in sender && conversation.status === 'resolved') await store.updateConversation(conversation.id, { status: 'bot', resolvedAt: null });
-    const result = await append(conversation, { ...input, authorType: 'customer' in sender ? 'customer' : 'agent', authorId });
-    if ('agent' in sender && !result.duplicate && !conversation.firstResponseAt) await store.updateConversation(conversation.id, { firstResponseAt: result.message.createdAt });
-    return result;
+  /** The sender's message; what follows from it (reopening, the first response) is the writer's (message-writer.ts). */
+  function appendAs(sender: Sender, { conversation, authorId }: WriteTarget, input: Pick<Message, 'clientId' | 'kind' | 'text' | 'payload'>): Promise<Written> {
+    return append({ ...input, conversationId: conversation.id, authorType: 'customer' in sender ? 'customer' : 'agent', authorId });
   }
 
-  async function append(conversation: Conversation, input: Omit<Draft, 'conversationId'>): Promise<Written> {
-    const result = await writer.write({ conversationId: conversation.id, ...input });
+  async function append(draft: Draft): Promise<Written> {
+    const result = await writer.write(draft);
     if (!result.duplicate) {
       const { message } = result;
       if (recent.size >= 10_000) recent.delete(recent.keys().next().value!);
       recent.set(`${message.conversationId}:${message.seq}`, message);
-      await bus.publish('message.created', { conversationId: conversation.id, messageId: message.id, seq: message.seq, authorType: message.authorType });
+      await bus.publish('message.created', { conversationId: message.conversationId, messageId: message.id, seq: message.seq, authorType: message.authorType });
     }
     return result;
   }
@@ -125,16 +129,21 @@ export function conversationsService(deps: { store: ConversationsStore; bus: Eve
      * A customer's message. Secrets are masked here, before the text is stored or anyone sees
      * it; the raw text never leaves this function.
      */
-    async sendAsCustomer(identity: CustomerIdentity, conversationId: string, input: { clientId: string; text: string }): Promise<{ message: Message; duplicate: boolean }> {
+    async sendAsCustomer(identity: CustomerIdentity, conversationId: string, input: { clientId: string; text: string; quickReply?: string }): Promise<{ message: Message; duplicate: boolean }> {
       if (input.text.length > MAX_MESSAGE_CHARS) throw new AppError('MESSAGE_TOO_LONG', { max: MAX_MESSAGE_CHARS });
-      const target = await writeTarget({ customer: identity }, conversationId);
+      spendSendBudget(identity);
+      // No read of the conversation first: the writer checks that it is theirs and open, under its lock.
+      const authorId = await contactIdOf(identity);
       const scan = scanText(input.text, { lang: detectLang(input.text) });
       const hidden = [...new Set(scan.findings.filter((f) => f.secret).map((f) => f.type))];
-      return appendAs({ customer: identity }, target, {
+      return append({
+        conversationId,
+        authorType: 'customer',
+        authorId,
         clientId: input.clientId,
         kind: 'text',
         text: scan.masked,
-        payload: { ...(hidden.length ? { hidden } : {}), ...(scan.scam ? { scam: true } : {}) },
+        payload: { ...(hidden.length ? { hidden } : {}), ...(scan.scam ? { scam: true } : {}), ...(input.quickReply ? { quickReply: input.quickReply } : {}) },
       });
     },
 
@@ -159,6 +168,12 @@ export function conversationsService(deps: { store: ConversationsStore; bus: Eve
       // Agents quote customers: personal data they paste is masked like the customer's own.
       return appendAs({ agent: actor }, target, { clientId: input.clientId, kind: 'text', text: maskText(input.text), payload: {} });
     },
+
+    /**
+     * The bot's message. Its text comes from catalogs, the knowledge base and the customer's own
+     * (already masked) data, so it is not guarded again; the client id makes a retried turn a no-op.
+     */
+    sendAsBot: (conversationId: string, input: Pick<Message, 'clientId' | 'kind' | 'text' | 'payload'>) => append({ ...input, conversationId, authorType: 'bot', authorId: null }),
 
     writeTarget,
 

@@ -22,6 +22,7 @@ import { transcriptService } from './transcript.service.js';
 import { widgetRoutes } from './widget.routes.js';
 
 export type { Conversation, Message, Contact } from './conversations.js';
+import type { Conversation } from './conversations.js';
 export type { CustomerIdentity } from './identity.js';
 
 type ConversationsConfig = Pick<Config, 'WALLET_TOKEN_SECRET' | 'seedDemo' | 'GUARD_ALLOWED_LINK_DOMAINS' | 'ACCEPT_TIMEOUT_SECONDS' | 'DATA_DIR' | 'ATTACHMENT_MAX_BYTES' | 'ATTACHMENT_URL_TTL_SECONDS' | 'publicUrl'>;
@@ -76,6 +77,10 @@ export function createConversations(deps: { db: Database; bus: EventBus; gateway
     routing,
     tokens,
     authenticateCustomer: (token: string) => tokens.verify(token),
+    /** For the bot: what it reads of a conversation it answers in. */
+    conversation: (id: string) => store.conversation(id),
+    contact: (id: string) => store.contact(id),
+    setLanguage: (id: string, language: Conversation['language']) => store.updateConversation(id, { language }),
     /** Background work: offers that lapse move on. */
     start() {
       if (config.ACCEPT_TIMEOUT_SECONDS <= 0 || offerTimer) return;

@@ -1,10 +1,10 @@
 import { uuidv7 } from 'uuidv7';
 import { isUniqueViolation } from '../../platform/db/errors.js';
 import { AppError } from '../../platform/http/app-error.js';
-import type { Message } from './conversations.js';
-import type { ConversationQueries, ConversationsStore } from './conversations.store.js';
+import { acceptsMessages, type Message } from './conversations.js';
+import type { AppendChange, ConversationQueries, ConversationsStore } from './conversations.store.js';
 
-/** A message as its sender wrote it; the writer gives it an id, a sequence number and a time. */
+/** A message as its sender wrote it; the writer gives it an id, a sequence number and a time. A customer's `authorId` is their contact id. */
 export type Draft = Pick<Message, 'conversationId' | 'clientId' | 'authorType' | 'authorId' | 'kind' | 'text' | 'payload'>;
 export interface Written {
   message: Message;
@@ -37,31 +37,45 @@ const keyOf = (m: { conversationId: string; clientId: string }) => `${m.conversa
  * id is stored once even when it is sent twice in one batch or by two nodes at once (the loser of
  * that race rolls back on the unique key and runs again, finding the winner's row).
  */
-export function messageWriter(deps: { store: ConversationsStore; clock: () => Date; maxBatch?: number }) {
+export function messageWriter(deps: { store: ConversationsStore; clock: () => Date; maxBatch?: number; concurrency?: number }) {
   const maxBatch = deps.maxBatch ?? 500;
+  const concurrency = deps.concurrency ?? 2;
   let queue: Pending[] = [];
-  let writing = false;
+  let inFlight = 0;
+  let scheduled = false;
 
   async function writeBatch(s: ConversationQueries, drafts: Draft[]): Promise<(Written | AppError)[]> {
-    const lastSeqs = await s.lockForAppend([...new Set(drafts.map((d) => d.conversationId))]);
-    const found = drafts.filter((d) => lastSeqs.has(d.conversationId));
+    const targets = await s.lockForAppend([...new Set(drafts.map((d) => d.conversationId))]);
+    // A customer writes only to their own conversation; "not found" either way, so ids cannot be probed.
+    const allowed = (d: Draft) => {
+      const target = targets.get(d.conversationId);
+      return target !== undefined && (d.authorType !== 'customer' || target.contactId === d.authorId);
+    };
+    const found = drafts.filter(allowed);
     const stored = new Map((found.length ? await s.messagesByClientIds(found) : []).map((m) => [keyOf(m), m]));
     const at = deps.clock();
     const fresh: Message[] = [];
-    const touched = new Map<string, number>();
+    const changes = new Map<string, AppendChange>();
     const results = drafts.map((draft): Written | AppError => {
-      const last = lastSeqs.get(draft.conversationId);
-      if (last === undefined) return new AppError('CONVERSATION_NOT_FOUND');
+      if (!allowed(draft)) return new AppError('CONVERSATION_NOT_FOUND');
+      // A retry is answered even if the conversation closed since the first send was stored.
       const existing = stored.get(keyOf(draft));
       if (existing) return { message: existing, duplicate: true };
-      const message: Message = { id: uuidv7(), seq: last + 1, ...draft, createdAt: at };
-      lastSeqs.set(draft.conversationId, message.seq);
-      touched.set(draft.conversationId, message.seq);
+      const target = targets.get(draft.conversationId)!;
+      if (!acceptsMessages(target.status)) return new AppError('CONVERSATION_CLOSED');
+      const message: Message = { id: uuidv7(), seq: target.lastSeq + 1, ...draft, createdAt: at };
+      const change = changes.get(draft.conversationId) ?? { lastSeq: 0, reopen: false, firstResponse: false };
+      change.lastSeq = message.seq;
+      // Writing again after a resolution reopens the conversation with the bot, which hands over again if needed.
+      if (draft.authorType === 'customer' && target.status === 'resolved') change.reopen = true;
+      if (draft.authorType === 'agent' && !target.firstResponseAt) change.firstResponse = true;
+      changes.set(draft.conversationId, change);
+      Object.assign(target, { lastSeq: message.seq, status: change.reopen ? 'bot' : target.status, firstResponseAt: change.firstResponse ? at : target.firstResponseAt });
       stored.set(keyOf(draft), message);
       fresh.push(message);
       return { message, duplicate: false };
     });
-    if (fresh.length) await s.insertMessages(fresh, touched, at);
+    if (fresh.length) await s.insertMessages(fresh, changes, at);
     return results;
   }
 
@@ -86,15 +100,19 @@ export function messageWriter(deps: { store: ConversationsStore; clock: () => Da
     });
   }
 
-  async function drain(): Promise<void> {
-    try {
-      while (queue.length > 0) {
-        const batch = queue.slice(0, maxBatch);
-        queue = queue.slice(batch.length);
-        await commit(batch);
-      }
-    } finally {
-      writing = false;
+  // Batches may overlap (on PostgreSQL, each on its own connection): the row locks keep every
+  // conversation's sequence gap-free, and one connection's sends are never in two batches at once
+  // because the gateway handles its frames one at a time.
+  function pump(): void {
+    scheduled = false;
+    while (inFlight < concurrency && queue.length > 0) {
+      const batch = queue.slice(0, maxBatch);
+      queue = queue.slice(batch.length);
+      inFlight += 1;
+      void commit(batch).finally(() => {
+        inFlight -= 1;
+        pump();
+      });
     }
   }
 
@@ -102,10 +120,10 @@ export function messageWriter(deps: { store: ConversationsStore; clock: () => Da
     write(draft: Draft): Promise<Written> {
       return new Promise((resolve, reject) => {
         queue.push({ draft, resolve, reject });
-        if (writing) return;
-        writing = true;
-        // The sends that arrive in the same turn of the event loop join the first batch.
-        setImmediate(() => void drain());
+        if (scheduled || inFlight >= concurrency) return;
+        scheduled = true;
+        // The sends that arrive in the same turn of the event loop join the same batch.
+        setImmediate(pump);
       });
     },
   };

@@ -12,6 +12,8 @@ import type { TranscriptService } from './transcript.service.js';
 
 const topicOf = (conversationId: string) => `conversation:${conversationId}`;
 const clientId = z.string().min(1).max(100);
+/** The value of a bot quick reply the customer tapped; its label is the message text. */
+export const quickReply = z.string().min(1).max(100).optional();
 
 /** What a client sees of a message. */
 export function messageView(m: Message) {
@@ -81,11 +83,11 @@ export function registerCustomerFrames(deps: {
     return { type: 'ready', identity: { kind: identity.kind }, conversation: conversationView(conversation) };
   });
 
-  gateway.on('send', z.object({ type: z.literal('send'), ref: z.unknown().optional(), conversationId: z.uuid().optional(), clientId, text: z.string().trim().min(1).max(MAX_MESSAGE_CHARS * 2) }), async (conn, frame) => {
+  gateway.on('send', z.object({ type: z.literal('send'), ref: z.unknown().optional(), conversationId: z.uuid().optional(), clientId, text: z.string().trim().min(1).max(MAX_MESSAGE_CHARS * 2), quickReply }), async (conn, frame) => {
     const identity = await identityOf(conn);
     const conversationId = frame.conversationId ?? (conn.state.conversationId as string | undefined);
     if (!conversationId) throw new AppError('CONVERSATION_NOT_FOUND');
-    const { message, duplicate } = await conversations.sendAsCustomer(identity, conversationId, { clientId: frame.clientId, text: frame.text });
+    const { message, duplicate } = await conversations.sendAsCustomer(identity, conversationId, { clientId: frame.clientId, text: frame.text, quickReply: frame.quickReply });
     return { type: 'ack', clientId: message.clientId, messageId: message.id, conversationId, seq: message.seq, duplicate };
   });
 

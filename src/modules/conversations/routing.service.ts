@@ -77,13 +77,15 @@ export function routingService(deps: {
      * its category and language. When that team is closed, nobody would answer, so the customer
      * is offered a ticket or a callback instead of a wait.
      */
-    async handover(conversation: Conversation, input: { category: string | null; priority?: Conversation['priority'] }): Promise<HandoverResult> {
+    async handover(conversation: Conversation, input: { category: string | null; priority?: Conversation['priority']; afterHours?: { label: string } }): Promise<HandoverResult> {
       if (conversation.status === 'closed') throw new AppError('CONVERSATION_CLOSED');
       if (conversation.status === 'queued' || conversation.status === 'assigned') return { conversation, outsideHours: null };
       const category = input.category ?? conversation.category;
       const team = teamFor(await deps.teams(), { category, language: conversation.language });
       const now = clock();
-      if (team && !isOpen(team.businessHours, now)) {
+      // A customer who chose to leave a request outside hours is queued for when the team opens,
+      // labelled so it is picked up first thing.
+      if (team && !isOpen(team.businessHours, now) && !input.afterHours) {
         const outsideHours = { teamId: team.id, nextOpeningAt: nextOpening(team.businessHours, now), options: ['ticket', 'callback'] as ('ticket' | 'callback')[] };
         const updated = await store.updateConversation(conversation.id, { category });
         await bus.publish('conversation.outside_hours', { conversationId: conversation.id, teamId: team.id, nextOpeningAt: outsideHours.nextOpeningAt?.toISOString() ?? null, options: outsideHours.options });
@@ -95,6 +97,7 @@ export function routingService(deps: {
         teamId: team?.id ?? null,
         priority: input.priority ?? conversation.priority,
         queuedAt: now,
+        ...(input.afterHours ? { labels: [...new Set([...conversation.labels, input.afterHours.label])] } : {}),
       });
       await bus.publish('conversation.queued', { conversationId: conversation.id, category });
       await assignWaiting();

@@ -9,7 +9,7 @@ import type { CustomerIdentity, CustomerTokens } from './identity.js';
 import { receiptBody, type ReceiptsService } from './receipts.service.js';
 import type { RoutingService } from './routing.service.js';
 import { transcriptFileName, type TranscriptService } from './transcript.service.js';
-import { conversationView, handoverView, messageView } from './realtime.js';
+import { conversationView, handoverView, messageView, quickReply } from './realtime.js';
 
 const conversationSchema = z.object({ id: z.uuid(), status: z.enum(conversationStatuses), channel: z.enum(channels), language: z.enum(locales), lastSeq: z.number().int() });
 export const messageSchema = z.object({
@@ -77,7 +77,7 @@ export function widgetRoutes(deps: { conversations: ConversationsService; routin
         tags,
         summary: 'Send a message; a retry with the same clientId returns the stored message (200) instead of a second one (201)',
         params: idParams,
-        body: z.strictObject({ clientId: z.string().min(1).max(100), text: z.string().trim().min(1).max(MAX_MESSAGE_CHARS * 2) }),
+        body: z.strictObject({ clientId: z.string().min(1).max(100), text: z.string().trim().min(1).max(MAX_MESSAGE_CHARS * 2), quickReply }),
         response: { 200: z.object({ message: messageSchema, duplicate: z.literal(true) }), 201: z.object({ message: messageSchema, duplicate: z.literal(false) }) },
       },
     }, async (request, reply) => {

@@ -15,6 +15,7 @@ export type { Article, Category, Announcement } from './knowledge.js';
 export type { SearchHit, SearchQuery } from './search-index.js';
 export { readKbFolder, writeKbFolder } from './kb-files.js';
 export { analyze } from './search-analyzer.js';
+export { leadParagraph } from './markdown.js';
 
 export function createKnowledge(deps: { orm: Orm; bus: EventBus; audit: AuditService; baseUrl: string; contact?: ContactLinks; clock?: () => Date }) {
   const { orm, bus, audit } = deps;

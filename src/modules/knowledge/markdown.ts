@@ -21,3 +21,16 @@ export function plainText(body: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/**
+ * The opening of an article as plain text: its first paragraph of prose (not a heading, table or
+ * list), cut at a sentence end near `max` characters. The bot's short answer.
+ */
+export function leadParagraph(body: string, max = 280): string {
+  const paragraph = body.split(/\n\s*\n/).find((p) => !/^\s*(#|\||[-*]\s|\d+\.\s|>)/.test(p) && p.trim()) ?? '';
+  const text = plainText(paragraph);
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const end = Math.max(cut.lastIndexOf('。'), cut.lastIndexOf('. '), cut.lastIndexOf('！'), cut.lastIndexOf('？'));
+  return end > max / 3 ? cut.slice(0, end + 1) : `${cut}…`;
+}

@@ -8,7 +8,7 @@ import { UUID } from 'uuidv7';
 import { seededRandom } from '../../platform/random.js';
 import { legsFor, makeReference, settlementMinutes, type AccountKey, type LedgerTransaction, type SystemAccount } from './ledger.js';
 import type { walletAccounts, walletCustomers, walletPostings, walletTransactions } from './wallet.tables.js';
-import type { FailureCode, TransactionStatus, TransactionType } from './wallet.js';
+import { businessDayStart, type FailureCode, type TransactionStatus, type TransactionType } from './wallet.js';
 
 type CustomerInsert = typeof walletCustomers.$inferInsert;
 type AccountInsert = typeof walletAccounts.$inferInsert;
@@ -51,7 +51,7 @@ export interface DemoIdentity {
 export const demoIdentities: DemoIdentity[] = [
   { externalId: 'demo-alice', displayName: '王丽', phone: '13800138001', locale: 'zh-CN', kycLevel: 2, currency: 'CNY', story: 'payment failed (insufficient balance); bank-transfer top-up on its way; refund on its way to the card' },
   { externalId: 'demo-bob', displayName: 'Bob Li', phone: '13800138002', locale: 'en', kycLevel: 2, currency: 'CNY', status: 'frozen', statusReason: 'Sign-in from a new device followed by a large transfer attempt', story: 'account frozen; transfer refused because of the freeze' },
-  { externalId: 'demo-chen', displayName: '陈伯伯', phone: '13800138003', locale: 'zh-CN', kycLevel: 1, currency: 'CNY', story: 'bank-card top-up overdue; payment refused for a wrong payment PIN; single limit exceeded' },
+  { externalId: 'demo-chen', displayName: '陈伯伯', phone: '13800138003', locale: 'zh-CN', kycLevel: 1, currency: 'CNY', story: 'bank-card top-up overdue; payment refused for a wrong payment PIN; single limit exceeded; yesterday\'s transfer held for review' },
   { externalId: 'demo-dana', displayName: 'Dana Wu', phone: '13800138004', locale: 'en', kycLevel: 2, currency: 'USD', story: 'large transfer under risk review; withdrawal pending' },
   { externalId: 'demo-eve', displayName: '何嘉欣', phone: '13800138005', locale: 'zh-CN', kycLevel: 1, currency: 'HKD', status: 'locked', statusReason: '支付密码连续输错 5 次', story: 'account locked; daily limit exceeded' },
   { externalId: 'demo-frank', displayName: '赵峰', phone: '13800138006', locale: 'zh-CN', kycLevel: 2, currency: 'CNY', story: 'card payment still processing; transfer to an invalid recipient; card payment timed out; channel maintenance; merchant does not accept the card; network error; top-up reversed' },
@@ -157,6 +157,7 @@ export function demoHistory(now: Date, options: { singleLimit: (kycLevel: number
 
   const id = (external: string) => externalToId.get(external)!;
   const ago = (ms: number) => nowMs - ms;
+  const chinaYesterdayAt15 = businessDayStart(new Date(nowMs)).getTime() - 9 * hour;
   const cases: Planned[] = [
     // Alice: a top-up by bank transfer still within its day; a payment refused for balance; a card refund on its way.
     { at: ago(10 * day), owner: id('demo-alice'), type: 'payment', amount: 45_900, channel: 'bank_card', counterparty: '京东商城', outcome: 'succeeded' },
@@ -166,7 +167,9 @@ export function demoHistory(now: Date, options: { singleLimit: (kycLevel: number
     { at: ago(40 * minute), owner: id('demo-alice'), type: 'payment', amount: 380_000, channel: 'balance', counterparty: '携程旅行', outcome: 'failed_at_start', failureCode: 'INSUFFICIENT_BALANCE' },
     // Bob: frozen two hours ago; the transfer right after was refused.
     { at: ago(90 * minute), owner: id('demo-bob'), type: 'transfer', amount: 880_000, channel: 'balance', counterparty: null, recipient: id('demo-0001'), outcome: 'failed_at_start', failureCode: 'ACCOUNT_FROZEN' },
-    // Chen: a card top-up that should have arrived long ago, a wrong PIN, a payment above his limit.
+    // Chen: a card top-up that should have arrived long ago, a wrong PIN, a payment above his limit,
+    // and a transfer to his son yesterday afternoon (15:00 China time) still held for review.
+    { at: chinaYesterdayAt15, owner: id('demo-chen'), type: 'transfer', amount: 300_000, channel: 'balance', counterparty: null, recipient: id('demo-0005'), outcome: 'pending', pendingReason: 'RISK_REVIEW' },
     { at: ago(5 * hour), owner: id('demo-chen'), type: 'top_up', amount: 50_000, channel: 'bank_card', counterparty: null, outcome: 'pending' },
     { at: ago(2 * hour), owner: id('demo-chen'), type: 'payment', amount: 600_000, channel: 'balance', counterparty: '国家电网', outcome: 'failed_at_start', failureCode: 'SINGLE_LIMIT_EXCEEDED' },
     { at: ago(1 * hour), owner: id('demo-chen'), type: 'payment', amount: 12_800, channel: 'balance', counterparty: '盒马鲜生', outcome: 'failed_at_start', failureCode: 'WRONG_PAYMENT_PASSWORD' },

@@ -303,4 +303,16 @@ describe('diagnosis: every failure code and pending case, explained in zh-CN and
     const d = diagnose(profile(), [tx({ reference: 'WD1', type: 'withdrawal', status: 'pending', expectedSettlementAt: minutesAhead(5), completedAt: null })], { topic: 'payment_failed', reference: 'WD1' }, now);
     assert.deepEqual([d.topic, d.cause], ['withdrawal_pending', 'WITHDRAWAL_PENDING']);
   });
+
+  test('several failed payments the question cannot tell apart are offered as alternatives; an amount or a reference settles it', () => {
+    const a = tx({ status: 'failed', failureCode: 'INSUFFICIENT_BALANCE', amount: 5_000, createdAt: minutesAgo(10) });
+    const b = tx({ status: 'failed', failureCode: 'DAILY_LIMIT_EXCEEDED', amount: 20_000, createdAt: minutesAgo(60) });
+    const ok = tx({ status: 'succeeded', amount: 3_000, createdAt: minutesAgo(5) });
+    const all = [a, b, ok];
+    const vague = diagnose(profile(), all, { topic: 'payment_failed' }, now);
+    assert.equal(vague.reference, a.reference, 'the newest problem is picked');
+    assert.deepEqual(vague.alternatives.map((t) => t.reference), [b.reference], 'the fine one is not offered');
+    assert.deepEqual(diagnose(profile(), all, { topic: 'payment_failed', amount: 20_000 }, now).alternatives, []);
+    assert.deepEqual(diagnose(profile(), all, { topic: 'payment_failed', reference: b.reference }, now).alternatives, []);
+  });
 });

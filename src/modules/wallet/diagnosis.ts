@@ -49,6 +49,11 @@ export interface Diagnosis {
   /** The facts the diagnosis rests on, for the agent who takes over. */
   evidence: string[];
   transaction: WalletTransaction | null;
+  /**
+   * Other transactions with a problem that fit the question as well as the one picked: when there
+   * are any, ask the customer which one they mean rather than guess.
+   */
+  alternatives: WalletTransaction[];
 }
 
 /** Causes a human must act on: tracing with a bank, reviewing a freeze, finding what we could not. */
@@ -100,6 +105,22 @@ export function pickTransaction(topic: DiagnosisTopic, transactions: WalletTrans
   if (topic === 'latest_problem') return problem ?? null;
   if (topic === 'refund_status') return candidates[0] ?? null;
   return problem ?? candidates[0] ?? null;
+}
+
+/** How many other candidates a customer is asked to choose among, at most. */
+const maxAlternatives = 4;
+
+/**
+ * Other recent problem transactions of the same kinds that the question does not tell apart
+ * from the picked one. A question with a reference, or about a transaction that went fine, has none.
+ */
+function alternativesTo(picked: WalletTransaction, q: DiagnosisQuestion, transactions: WalletTransaction[]): WalletTransaction[] {
+  if (q.reference || !isProblem(picked)) return [];
+  const wanted = q.topic === 'refund_status' ? ['refund'] : (topicTypes[q.topic] ?? []);
+  return transactions
+    .filter((t) => t.reference !== picked.reference && wanted.includes(t.type) && isProblem(t) && matches(t, q))
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+    .slice(0, maxAlternatives);
 }
 
 /** Why the transaction is where it is. */
@@ -194,7 +215,7 @@ function topicOfType(type: TransactionType): DiagnosisTopic {
  * always routes to the verified reset flow, never to an agent asking for the old one.
  */
 export function diagnose(profile: CustomerProfile, transactions: WalletTransaction[], question: DiagnosisQuestion, now: Date): Diagnosis {
-  const base = { transaction: null, reference: null, kind: null, status: null, eta: null } as const;
+  const base = { transaction: null, reference: null, kind: null, status: null, eta: null, alternatives: [] as WalletTransaction[] } as const;
   const accountOnly = (topic: DiagnosisTopic, cause: Cause, evidence: string[]): Diagnosis => ({
     ...base,
     topic,
@@ -232,7 +253,7 @@ export function diagnose(profile: CustomerProfile, transactions: WalletTransacti
     };
   }
   const topic = question.topic === 'latest_problem' || question.reference ? topicOfType(t.type) : question.topic;
-  return forTransaction(profile, t, topic, causeOf(t, now), now, []);
+  return { ...forTransaction(profile, t, topic, causeOf(t, now), now, []), alternatives: alternativesTo(t, question, transactions) };
 }
 
 function describeQuestion(q: DiagnosisQuestion): string[] {
@@ -275,5 +296,6 @@ function forTransaction(profile: CustomerProfile, t: WalletTransaction, topic: D
     needsHuman: humanCauses.has(cause),
     evidence,
     transaction: t,
+    alternatives: [],
   };
 }

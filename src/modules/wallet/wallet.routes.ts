@@ -24,6 +24,7 @@ const diagnosisSchema = z.object({
   needsHuman: z.boolean(),
   evidence: z.array(z.string()),
   transaction: transactionSchema.nullable(),
+  alternatives: z.array(transactionSchema).describe('Other problem transactions the question fits as well: ask the customer which one they mean.'),
 });
 
 const diagnosisQuery = z.strictObject({

@@ -20,6 +20,8 @@ export const scopes = [
   'kb:write',
   'conversations:read',
   'conversations:write',
+  'bot:read',
+  'bot:write',
 ] as const;
 export type Scope = (typeof scopes)[number];
 

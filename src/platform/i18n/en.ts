@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../http/app-error.js';
 import { enWallet } from './en.wallet.js';
+import { enBot } from './en.bot.js';
 
 export const en = {
   errors: {
@@ -121,6 +122,7 @@ export const en = {
     footer: 'Our staff will never ask for your password, payment PIN, verification codes, seed phrase or private key. Anything that looked like one was hidden before it was stored.',
   },
   wallet: enWallet,
+  bot: enBot,
 };
 
 export type Catalog = typeof en;

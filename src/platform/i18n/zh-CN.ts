@@ -1,5 +1,6 @@
 import type { Catalog } from './en.js';
 import { zhCNWallet } from './zh-CN.wallet.js';
+import { zhCNBot } from './zh-CN.bot.js';
 
 export const zhCN: Catalog = {
   errors: {
@@ -120,4 +121,5 @@ export const zhCN: Catalog = {
     footer: '我们的工作人员绝不会索要您的登录密码、支付密码、验证码、助记词或私钥。看起来像这类信息的内容在保存前已被隐藏。',
   },
   wallet: zhCNWallet,
+  bot: zhCNBot,
 };

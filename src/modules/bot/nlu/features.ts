@@ -1,3 +1,4 @@
+import { analyze } from '../../knowledge/index.js';
 import { analyzeText } from './analyze.js';
 
 /** A sparse row: feature indices ascending, values as weights. */
@@ -13,11 +14,16 @@ export interface FeatureOptions {
   charNgrams: [number, number];
   /** Weight of the character block against the word block (each block is l2-normalized). */
   charWeight: number;
+  /**
+   * Weight of the domain-term block: the search analyzer's terms, where every synonym
+   * (充值, top up, recharge...) also yields its group's one form, in both languages. 0 leaves it out.
+   */
+  termWeight: number;
   /** Terms seen in fewer training texts are dropped. */
   minDf: number;
 }
 
-export const defaultFeatureOptions: FeatureOptions = { wordNgrams: [1, 2], charNgrams: [2, 5], charWeight: 1, minDf: 1 };
+export const defaultFeatureOptions: FeatureOptions = { wordNgrams: [1, 2], charNgrams: [2, 5], charWeight: 1, termWeight: 0, minDf: 1 };
 
 export interface FeaturizerState {
   options: FeatureOptions;
@@ -25,7 +31,7 @@ export interface FeaturizerState {
   idf: number[];
 }
 
-/** Word n-grams ("w" prefix) and padded character n-grams ("c" prefix) of one text, with counts. */
+/** Word n-grams ("w" prefix), padded character n-grams ("c") and domain terms ("t") of one text, with counts. */
 export function termCounts(text: string, options: FeatureOptions): Map<string, number> {
   const { normalized, words } = analyzeText(text);
   const counts = new Map<string, number>();
@@ -39,6 +45,7 @@ export function termCounts(text: string, options: FeatureOptions): Map<string, n
     if (padded.length <= cLo) add(`c${padded.join('')}`);
     for (let n = cLo; n <= cHi && n <= padded.length; n++) for (let i = 0; i + n <= padded.length; i++) add(`c${padded.slice(i, i + n).join('')}`);
   }
+  if (options.termWeight > 0) for (const term of analyze(text)) add(`t${term}`);
   return counts;
 }
 
@@ -85,24 +92,22 @@ export class Featurizer {
   }
 
   private vectorize(counts: Map<string, number>): SparseVector {
-    const entries: [number, number, boolean][] = [];
-    let wordNorm = 0;
-    let charNorm = 0;
+    const entries: [number, number, number][] = [];
+    const norms = [0, 0, 0];
     for (const [term, count] of counts) {
       const i = this.index.get(term);
       if (i === undefined) continue;
       const v = (1 + Math.log(count)) * this.state.idf[i]!;
-      const isChar = term.charCodeAt(0) === 99; // 'c'
-      if (isChar) charNorm += v * v;
-      else wordNorm += v * v;
-      entries.push([i, v, isChar]);
+      const block = blockOf(term);
+      norms[block]! += v * v;
+      entries.push([i, v, block]);
     }
     entries.sort((a, b) => a[0] - b[0]);
-    const wordScale = wordNorm > 0 ? 1 / Math.sqrt(wordNorm) : 0;
-    const charScale = charNorm > 0 ? this.state.options.charWeight / Math.sqrt(charNorm) : 0;
-    return {
-      idx: Int32Array.from(entries, (e) => e[0]),
-      val: Float32Array.from(entries, (e) => e[1] * (e[2] ? charScale : wordScale)),
-    };
+    const { charWeight, termWeight = 0 } = this.state.options;
+    const scale = [1, charWeight, termWeight].map((w, b) => (norms[b]! > 0 ? w / Math.sqrt(norms[b]!) : 0));
+    return { idx: Int32Array.from(entries, (e) => e[0]), val: Float32Array.from(entries, (e) => e[1] * scale[e[2]]!) };
   }
 }
+
+/** 0 word, 1 character, 2 domain term: each block is normalized on its own. */
+const blockOf = (term: string) => (term.charCodeAt(0) === 99 ? 1 : term.charCodeAt(0) === 116 ? 2 : 0);

@@ -41,12 +41,7 @@ export function trainSvm(rows: readonly SparseVector[], labels: Int32Array, clas
     alpha.fill(0);
     let b = 0;
     for (let epoch = 0; epoch < options.maxEpochs; epoch++) {
-      for (let i = n - 1; i > 0; i--) {
-        const j = Math.floor(random.next() * (i + 1));
-        const t = order[i]!;
-        order[i] = order[j]!;
-        order[j] = t;
-      }
+      shuffle(order, random.next);
       let maxPg = -Infinity;
       let minPg = Infinity;
       for (let k = 0; k < n; k++) {
@@ -73,6 +68,83 @@ export function trainSvm(rows: readonly SparseVector[], labels: Int32Array, clas
     bias[c] = b;
   }
   return { classes, dimension, weights, bias };
+}
+
+export interface SoftmaxOptions {
+  /** L2 penalty per example. */
+  lambda: number;
+  epochs: number;
+  /** Initial step; decays as eta0 / (1 + eta0 * lambda * t). */
+  eta0: number;
+  seed: number;
+}
+
+export const defaultSoftmaxOptions: SoftmaxOptions = { lambda: 1e-5, epochs: 12, eta0: 0.5, seed: 3 };
+
+/**
+ * Multinomial logistic regression by plain SGD. The L2 shrink is kept as one scale factor over
+ * all weights (Bottou's trick), so a step costs only the row's nonzeros times the classes.
+ */
+export function trainSoftmax(rows: readonly SparseVector[], labels: Int32Array, classes: number, dimension: number, options: SoftmaxOptions = defaultSoftmaxOptions): LinearModel {
+  const n = rows.length;
+  const v = new Float64Array(dimension * classes);
+  const b = new Float64Array(classes);
+  const z = new Float64Array(classes);
+  const order = Int32Array.from({ length: n }, (_, i) => i);
+  const random = seededRandom(options.seed);
+  let scale = 1;
+  let t = 0;
+  for (let epoch = 0; epoch < options.epochs; epoch++) {
+    shuffle(order, random.next);
+    for (let k = 0; k < n; k++) {
+      const i = order[k]!;
+      const { idx, val } = rows[i]!;
+      const eta = options.eta0 / (1 + options.eta0 * options.lambda * t++);
+      z.set(b);
+      for (let p = 0; p < idx.length; p++) {
+        const base = idx[p]! * classes;
+        const x = val[p]! * scale;
+        for (let c = 0; c < classes; c++) z[c]! += v[base + c]! * x;
+      }
+      softmaxInPlace(z);
+      z[labels[i]!]! -= 1;
+      scale *= 1 - eta * options.lambda;
+      const step = eta / scale;
+      for (let p = 0; p < idx.length; p++) {
+        const base = idx[p]! * classes;
+        const x = val[p]! * step;
+        for (let c = 0; c < classes; c++) v[base + c]! -= z[c]! * x;
+      }
+      for (let c = 0; c < classes; c++) b[c]! -= eta * z[c]!;
+      if (scale < 1e-6) {
+        for (let q = 0; q < v.length; q++) v[q]! *= scale;
+        scale = 1;
+      }
+    }
+  }
+  return { classes, dimension, weights: Float32Array.from(v, (w) => w * scale), bias: Float32Array.from(b) };
+}
+
+/** Turns scores into probabilities, in place, without overflow. */
+export function softmaxInPlace(z: Float64Array, temperature = 1): Float64Array {
+  let max = -Infinity;
+  for (let c = 0; c < z.length; c++) if (z[c]! > max) max = z[c]!;
+  let sum = 0;
+  for (let c = 0; c < z.length; c++) {
+    z[c] = Math.exp((z[c]! - max) / temperature);
+    sum += z[c]!;
+  }
+  for (let c = 0; c < z.length; c++) z[c]! /= sum;
+  return z;
+}
+
+function shuffle(order: Int32Array, next: () => number): void {
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    const t = order[i]!;
+    order[i] = order[j]!;
+    order[j] = t;
+  }
 }
 
 /** Raw margins of every class for one row. */

@@ -1,0 +1,205 @@
+import type { Lang } from '../../guard/index.js';
+import { analyzeText } from './analyze.js';
+import { fitTemperature } from './calibration.js';
+import { Featurizer, defaultFeatureOptions, type FeatureOptions, type FeaturizerState, type SparseVector } from './features.js';
+import { defaultSoftmaxOptions, defaultSvmOptions, linearScores, softmaxInPlace, trainSoftmax, trainSvm, type LinearModel, type SoftmaxOptions, type SvmOptions } from './linear.js';
+import { seededRandom } from '../../../platform/random.js';
+
+export interface TrainingRow {
+  text: string;
+  intent: string;
+}
+
+/** The intent that marks a text the bot should not try to answer. */
+export const OUT_OF_SCOPE = 'out_of_scope';
+
+export interface IntentModelOptions {
+  features: FeatureOptions;
+  softmax: SoftmaxOptions;
+  svm: SvmOptions;
+  /** Weight of the SVM margins added to the logistic-regression logits; 0 trains no SVM. */
+  svmWeight: number;
+  /** Each intent's name (snake_case or camelCase, made into words) is one more example of it. */
+  namesAsExamples: boolean;
+  /** Share of each intent's examples held out to fit the temperature; 0 keeps the temperature at 1. */
+  calibrationShare: number;
+  /** Below this calibrated confidence a prediction is out of scope; 0 turns the check off. */
+  outOfScopeThreshold: number;
+  seed: number;
+}
+
+export const defaultIntentModelOptions: IntentModelOptions = {
+  features: defaultFeatureOptions,
+  softmax: defaultSoftmaxOptions,
+  svm: defaultSvmOptions,
+  svmWeight: 0,
+  namesAsExamples: true,
+  calibrationShare: 0.2,
+  outOfScopeThreshold: 0,
+  seed: 1,
+};
+
+export interface Scored {
+  intent: string;
+  confidence: number;
+}
+
+export interface Prediction extends Scored {
+  /** The three most likely intents, best first, with their calibrated probabilities. */
+  top: Scored[];
+  lang: Lang;
+  /** True when the best intent is out_of_scope or its confidence is under the threshold. */
+  outOfScope: boolean;
+}
+
+export interface IntentModelHeader {
+  format: 'walletdesk-nlu/1';
+  intents: string[];
+  features: FeaturizerState;
+  temperature: number;
+  outOfScopeThreshold: number;
+  trainedOn: number;
+}
+
+/** "card_arrival" -> "card arrival", "cardArrival" -> "card arrival". */
+export const intentWords = (intent: string) => intent.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_\-.]+/g, ' ').toLowerCase().trim();
+
+function fitLinear(rows: SparseVector[], labels: Int32Array, classes: number, dimension: number, options: IntentModelOptions): LinearModel {
+  const model = trainSoftmax(rows, labels, classes, dimension, options.softmax);
+  if (options.svmWeight > 0) {
+    // Both are linear in the same features, so the ensemble is one matrix: no extra cost at prediction.
+    const svm = trainSvm(rows, labels, classes, dimension, options.svm);
+    for (let q = 0; q < model.weights.length; q++) model.weights[q]! += options.svmWeight * svm.weights[q]!;
+    for (let c = 0; c < classes; c++) model.bias[c]! += options.svmWeight * svm.bias[c]!;
+  }
+  return model;
+}
+
+function trainCore(texts: string[], labels: Int32Array, classes: number, options: IntentModelOptions) {
+  const { featurizer, rows } = Featurizer.fit(texts, options.features);
+  return { featurizer, linear: fitLinear(rows, labels, classes, featurizer.dimension, options) };
+}
+
+/** A stratified share of each class's examples (named intents excluded), the same for the same seed. */
+function holdout(labels: Int32Array, classes: number, share: number, seed: number, eligible: number): Set<number> {
+  const random = seededRandom(seed);
+  const byClass: number[][] = Array.from({ length: classes }, () => []);
+  for (let i = 0; i < eligible; i++) byClass[labels[i]!]!.push(i);
+  const out = new Set<number>();
+  for (const ids of byClass) {
+    const take = Math.floor(ids.length * share);
+    for (let k = 0; k < take; k++) {
+      const j = k + Math.floor(random.next() * (ids.length - k));
+      [ids[k], ids[j]] = [ids[j]!, ids[k]!];
+      out.add(ids[k]!);
+    }
+  }
+  return out;
+}
+
+/**
+ * The intent classifier: TF-IDF word and character n-grams into a linear model (multinomial
+ * logistic regression, optionally plus a one-vs-rest SVM folded into the same weights), with
+ * temperature-scaled probabilities and an out-of-scope threshold on them.
+ */
+export class IntentModel {
+  private constructor(
+    readonly header: IntentModelHeader,
+    private readonly featurizer: Featurizer,
+    private readonly linear: LinearModel,
+  ) {}
+
+  static train(rows: readonly TrainingRow[], options: Partial<IntentModelOptions> = {}): IntentModel {
+    const o = { ...defaultIntentModelOptions, ...options };
+    const intents = [...new Set(rows.map((r) => r.intent))].sort();
+    if (intents.length < 2) throw new Error('training needs at least two intents');
+    const classOf = new Map(intents.map((name, c) => [name, c]));
+    const texts = rows.map((r) => r.text);
+    const labels = rows.map((r) => classOf.get(r.intent)!);
+    if (o.namesAsExamples)
+      for (const name of intents) {
+        if (name === OUT_OF_SCOPE) continue;
+        texts.push(intentWords(name));
+        labels.push(classOf.get(name)!);
+      }
+    const y = Int32Array.from(labels);
+
+    let temperature = 1;
+    const held = o.calibrationShare > 0 ? holdout(y, intents.length, o.calibrationShare, o.seed, rows.length) : new Set<number>();
+    // A handful of held-out texts, often all right, would fit a temperature that makes every answer certain.
+    if (held.size >= MIN_CALIBRATION_ROWS) {
+      const keep = texts.map((_, i) => i).filter((i) => !held.has(i));
+      const probe = trainCore(
+        keep.map((i) => texts[i]!),
+        Int32Array.from(keep, (i) => y[i]!),
+        intents.length,
+        o,
+      );
+      const heldIds = [...held];
+      temperature = fitTemperature(
+        heldIds.map((i) => linearScores(probe.linear, probe.featurizer.transform(texts[i]!))),
+        heldIds.map((i) => y[i]!),
+      );
+    }
+    const { featurizer, linear } = trainCore(texts, y, intents.length, o);
+    const header: IntentModelHeader = { format: 'walletdesk-nlu/1', intents, features: featurizer.toJSON(), temperature, outOfScopeThreshold: o.outOfScopeThreshold, trainedOn: rows.length };
+    return new IntentModel(header, featurizer, linear);
+  }
+
+  get intents(): readonly string[] {
+    return this.header.intents;
+  }
+
+  /** Calibrated probability of every intent, in `intents` order. */
+  probabilities(text: string): Float64Array {
+    return softmaxInPlace(linearScores(this.linear, this.featurizer.transform(text)), this.header.temperature);
+  }
+
+  predict(text: string, threshold = this.header.outOfScopeThreshold): Prediction {
+    const p = this.probabilities(text);
+    const order = [...p.keys()].sort((a, b) => p[b]! - p[a]!);
+    const top = order.slice(0, 3).map((c) => ({ intent: this.header.intents[c]!, confidence: p[c]! }));
+    const best = top[0]!;
+    return { ...best, top, lang: analyzeText(text).lang, outOfScope: best.intent === OUT_OF_SCOPE || best.confidence < threshold };
+  }
+
+  /** A copy that rejects below another confidence, e.g. one chosen on held-out data. */
+  withThreshold(outOfScopeThreshold: number): IntentModel {
+    return new IntentModel({ ...this.header, outOfScopeThreshold }, this.featurizer, this.linear);
+  }
+
+  /**
+   * Bytes to store (e.g. a bytea column) and load back: a magic line, the JSON header's length,
+   * the header, then the bias and weights as little-endian float32.
+   */
+  serialize(): Uint8Array {
+    const json = Buffer.from(JSON.stringify(this.header));
+    const pad = (4 - ((MAGIC.length + 4 + json.length) % 4)) % 4;
+    const head = Buffer.alloc(MAGIC.length + 4 + json.length + pad, 0x20);
+    head.write(MAGIC, 0, 'latin1');
+    head.writeUInt32LE(json.length + pad, MAGIC.length);
+    json.copy(head, MAGIC.length + 4);
+    const floats = new Float32Array(this.linear.bias.length + this.linear.weights.length);
+    floats.set(this.linear.bias);
+    floats.set(this.linear.weights, this.linear.bias.length);
+    return Buffer.concat([head, Buffer.from(floats.buffer)]);
+  }
+
+  static deserialize(bytes: Uint8Array): IntentModel {
+    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (buf.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error('not a WalletDesk intent model');
+    const length = buf.readUInt32LE(MAGIC.length);
+    if (MAGIC.length + 4 + length > buf.length) throw new Error('the intent model is truncated');
+    const header = JSON.parse(buf.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + length)) as IntentModelHeader;
+    const featurizer = Featurizer.restore(header.features);
+    const classes = header.intents.length;
+    const start = MAGIC.length + 4 + length;
+    const floats = new Float32Array(buf.buffer.slice(buf.byteOffset + start, buf.byteOffset + buf.byteLength));
+    if (floats.length !== classes * (featurizer.dimension + 1)) throw new Error('the intent model is truncated');
+    const linear: LinearModel = { classes, dimension: featurizer.dimension, bias: floats.slice(0, classes), weights: floats.slice(classes) };
+    return new IntentModel(header, featurizer, linear);
+  }
+}
+
+const MAGIC = 'WDNLU1\n';
+const MIN_CALIBRATION_ROWS = 30;
