@@ -25,10 +25,10 @@ describe('the bot in a live chat', async () => {
     const ws = await openSocket(wsUrl);
     const ready = await ws.request({ type: 'auth', token, ...(language ? { language } : {}) });
     const conversationId = (ready.conversation as { id: string }).id;
-    return { ws, conversationId, ...talk(ws, conversationId) };
+    return { ws, conversationId, ...talk(ws) };
   }
 
-  function talk(ws: TestSocket, conversationId: string) {
+  function talk(ws: TestSocket) {
     const fromBot = (f: Frame) => f.type === 'message' && (f.message as ChatMessage).author === 'bot';
     return {
       /** Sends, then collects the bot's messages until one matches `until`. */
@@ -42,7 +42,10 @@ describe('the bot in a live chat', async () => {
     async function collect(until: (m: ChatMessage) => boolean): Promise<ChatMessage[]> {
       const seen: ChatMessage[] = [];
       for (;;) {
-        const m = (await ws.next(fromBot, 15_000)).message as ChatMessage;
+        const frame = await ws.next(fromBot, 15_000).catch((err: Error) => {
+          throw new Error(`${err.message}; the bot had said: ${JSON.stringify(seen.map((m) => [m.kind, m.text, m.payload]))}`);
+        });
+        const m = frame.message as ChatMessage;
         seen.push(m);
         if (until(m)) return seen;
       }
@@ -159,5 +162,55 @@ describe('the bot in a live chat', async () => {
     assert.equal(trained.statusCode, 200);
     assert.ok(trained.json().active > before);
     assert.ok(app.bot.models.current()!.model.intents.includes('digital_yuan'));
+  });
+
+  test('follow-ups keep the topic: "昨天那笔呢" diagnoses yesterday\'s failed payment', async () => {
+    const c = await chat(await customerToken('demo-frank'));
+    await c.collect((m) => m.kind === 'quick_replies');
+    const first = await c.say('付款失败了', (m) => m.kind === 'quick_replies');
+    assert.ok((first[first.length - 1]!.payload.options as { value: string }[])[0]!.value.startsWith('tx:'), 'several failed payments: the bot asks which');
+    let replies = await c.say('昨天那笔呢', (m) => isSolvedCheck(m) || m.kind === 'quick_replies');
+    const again = replies[replies.length - 1]!;
+    if (!isSolvedCheck(again)) {
+      // Just after midnight (China time) the payment made ten minutes ago was also "yesterday":
+      // the bot rightly asks again, among yesterday's payments only.
+      const options = again.payload.options as { value: string; label: string }[];
+      assert.ok(options.length < (first[first.length - 1]!.payload.options as unknown[]).length, 'the date narrowed the choice');
+      const meituan = options.find((o) => o.label.includes('159'))!;
+      replies = await c.say(meituan.label, isSolvedCheck, { quickReply: meituan.value });
+    }
+    const card = replies.find((m) => m.kind === 'card')!.payload.card as { transaction: { type: string; status: string; amount: { amount: number } } };
+    assert.deepEqual([card.transaction.type, card.transaction.amount.amount], ['payment', 15_900], 'the 美团外卖 payment that timed out yesterday');
+  });
+
+  test('an angry customer is handed over at high priority', async () => {
+    const c = await chat(await visitorToken());
+    await c.collect((m) => m.kind === 'quick_replies');
+    await c.say('什么破APP，充值半天不到账，垃圾！！！', (m) => /人工客服/.test(m.text));
+    const handed = await conversation(c.conversationId);
+    assert.equal(handed.priority, 'high');
+    assert.match((await notes(c.conversationId))[0]!.text, /客户情绪激动/);
+  });
+
+  test("outside the team's hours the bot offers a request or a call back, and a request waits in the queue labelled", async () => {
+    const teams = (await app.http.inject({ method: 'GET', url: '/api/v1/teams', headers: admin.headers })).json().items as { id: string; name: string }[];
+    const security = teams.find((t) => t.name.includes('Security'))!;
+    const closed = { timeZone: 'Asia/Shanghai', weekly: {}, holidays: [] };
+    assert.equal((await app.http.inject({ method: 'PATCH', url: `/api/v1/teams/${security.id}`, headers: admin.headers, payload: { businessHours: closed } })).statusCode, 200);
+    try {
+      const c = await chat(await customerToken('demo-bob', 'en'), 'en');
+      await c.collect((m) => m.kind === 'quick_replies');
+      const offer = await c.say('I want to make a formal complaint about your service', (m) => m.kind === 'quick_replies');
+      const last = offer[offer.length - 1]!;
+      assert.match(last.text, /offline/);
+      assert.deepEqual((last.payload.options as { value: string }[]).map((o) => o.value), ['ticket', 'callback']);
+      assert.equal((await conversation(c.conversationId)).status, 'bot', 'not queued for nobody');
+      await c.say('Leave a request', (m) => /recorded/.test(m.text), { quickReply: 'ticket' });
+      const waiting = await conversation(c.conversationId);
+      assert.equal(waiting.status, 'queued');
+      assert.ok(waiting.labels.includes('after_hours'));
+    } finally {
+      await app.http.inject({ method: 'PATCH', url: `/api/v1/teams/${security.id}`, headers: admin.headers, payload: { businessHours: null } });
+    }
   });
 });

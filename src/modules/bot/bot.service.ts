@@ -1,7 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import type { EventBus } from '../../platform/events/index.js';
 import { systemActor } from '../../platform/http/access.js';
-import { catalog, type Locale } from '../../platform/i18n/index.js';
+import { catalog, fill, type Locale } from '../../platform/i18n/index.js';
 import type { Logger } from '../../platform/log.js';
 import type { Conversations } from '../conversations/index.js';
 import { detectLang } from '../guard/index.js';
@@ -110,6 +110,9 @@ export function botService(deps: {
       logger.error({ err, conversationId }, 'bot turn failed');
       result = { replies: [{ kind: 'text', text: catalog(lang).bot.handoverUnsure, payload: {} }], state, handover: { reason: 'unsure', priority: 'normal', category: null } };
     }
+    // The state is saved before the customer can see the replies: their next message, claimed the
+    // moment they answer, must find it.
+    await store.saveSession(conversationId, { state: result.state });
     await post(conversationId, String(seq), result.replies);
     if (result.gap) await store.insertGap({ id: uuidv7(), conversationId, language: lang, text: message.text, intent: result.gap.intent, confidence: result.gap.confidence });
 
@@ -127,17 +130,18 @@ export function botService(deps: {
         const opening = handed.outsideHours.nextOpeningAt;
         const time = opening ? new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai', weekday: 'short', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }).format(opening) : '';
         await post(conversationId, `${seq}-hours`, [
-          { kind: 'quick_replies', text: opening ? t.outsideHours.replace('{time}', time) : t.outsideHoursUnknown, payload: { options: [{ value: 'ticket', label: t.options.ticket }, { value: 'callback', label: t.options.callback }] } },
+          { kind: 'quick_replies', text: opening ? fill(t.outsideHours, { time }) : t.outsideHoursUnknown, payload: { options: [{ value: 'ticket', label: t.options.ticket }, { value: 'callback', label: t.options.callback }] } },
         ]);
-        await store.saveSession(conversationId, { state: result.state });
         return;
       }
       await store.saveSession(conversationId, { state: result.state, outcome: 'handed_over', handoverReason: reason });
       await bus.publish('bot.handed_over', { conversationId, reason, intent: result.state.lastIntent ?? null });
       return;
     }
-    await store.saveSession(conversationId, { state: result.state, ...(result.contained ? { outcome: 'contained' as const } : {}) });
-    if (result.contained) await bus.publish('bot.contained', { conversationId });
+    if (result.contained) {
+      await store.saveSession(conversationId, { state: result.state, outcome: 'contained' });
+      await bus.publish('bot.contained', { conversationId });
+    }
   }
 
   return {

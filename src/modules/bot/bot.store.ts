@@ -13,8 +13,7 @@ export function botStore(orm: Orm) {
       return (await orm.select().from(botIntents).where(eq(botIntents.id, id)))[0];
     },
     async upsertIntent(row: typeof botIntents.$inferInsert): Promise<IntentRow> {
-      const { id, ...rest } = row;
-      const [saved] = await orm.insert(botIntents).values(row).onConflictDoUpdate({ target: botIntents.id, set: { ...rest, updatedAt: new Date() } }).returning();
+      const [saved] = await orm.insert(botIntents).values(row).onConflictDoUpdate({ target: botIntents.id, set: { ...row, updatedAt: new Date() } }).returning();
       return saved!;
     },
     async deleteIntent(id: string): Promise<boolean> {
