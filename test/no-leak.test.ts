@@ -20,6 +20,13 @@ const code = '483920';
 const secrets = { seedPhrase, privateKey, password, code };
 const secretText = `help, my seed is ${seedPhrase}, private key ${privateKey}, my password is ${password} and the verification code is ${code}`;
 
+/** The app listens once; every path that needs a socket shares the address. */
+const listening = new WeakMap<App, Promise<string>>();
+function realtimeUrl(app: App): Promise<string> {
+  if (!listening.has(app)) listening.set(app, app.listen());
+  return listening.get(app)!.then((base) => `${base.replace(/^http/, 'ws')}/api/v1/realtime`);
+}
+
 interface TextPath {
   name: string;
   send(app: App, text: string): Promise<void>;
@@ -75,11 +82,24 @@ const paths: TextPath[] = [
       const conversation = (await app.http.inject({ method: 'POST', url: '/api/v1/widget/conversations', headers, payload: { channel: 'api' } })).json();
       const res = await app.http.inject({ method: 'POST', url: `/api/v1/widget/conversations/${conversation.id}/messages`, headers, payload: { clientId: 'leak-1', text } });
       assert.equal(res.statusCode, 201, res.body);
-      const base = await app.listen();
-      const ws = await openSocket(`${base.replace(/^http/, 'ws')}/api/v1/realtime`);
+      const ws = await openSocket(await realtimeUrl(app));
       await ws.request({ type: 'auth', token });
       const ack = await ws.request({ type: 'send', clientId: 'leak-2', text });
       assert.equal(ack.type, 'ack', JSON.stringify(ack));
+      ws.close();
+    },
+  },
+  {
+    name: 'the bot: what it stores of a turn (dialogue state, knowledge gaps) and the handover summary',
+    async send(app, text) {
+      await app.bot.models.ready();
+      const ws = await openSocket(await realtimeUrl(app));
+      await ws.request({ type: 'auth', token: (await app.conversations.tokens.issueVisitor()).token });
+      const fromBot = (f: Record<string, unknown>) => f.type === 'message' && (f.message as { author: string }).author === 'bot';
+      await ws.request({ type: 'send', clientId: 'bot-leak-1', text });
+      await ws.next(fromBot, 15_000);
+      await ws.request({ type: 'send', clientId: 'bot-leak-2', text: `${text} 转人工` });
+      await ws.next((f) => fromBot(f) && /人工|person/.test((f.message as { text: string }).text), 15_000);
       ws.close();
     },
   },
@@ -109,7 +129,7 @@ for (const backend of backends) {
   describe(`no secret survives any text path (${backend})`, async () => {
     let logs = '';
     const logTo = new Writable({ write(chunk, _enc, done) { logs += chunk.toString(); done(); } });
-    const app = await testApp({ backend, env: { LOG_LEVEL: 'info' }, logTo });
+    const app = await testApp({ backend, env: { LOG_LEVEL: 'info', BOT_ENABLED: 'true' }, logTo });
     // Every event of the run goes to a real receiver; what it gets is checked like the logs.
     const receiver = await webhookReceiver();
     const subscribed = await app.http.inject({ method: 'POST', url: '/api/v1/webhooks', headers: (await signIn(app, 'admin@walletdesk.local', 'admin-demo-2026')).headers, payload: { url: receiver.url, events: ['*'] } });
