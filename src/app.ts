@@ -15,6 +15,8 @@ import { createConversations, type Conversations } from './modules/conversations
 import { createWebhooks, type Webhooks } from './modules/webhooks/index.js';
 import { createBot, type Bot } from './modules/bot/index.js';
 import { createGateway, type Gateway } from './platform/realtime/gateway.js';
+import { webAppRoutes } from './platform/http/web-apps.js';
+import { createAnalytics } from './modules/analytics/index.js';
 
 export interface AppOptions {
   logger?: Logger;
@@ -61,10 +63,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 
   const audit = auditService(db.orm, maskDeep);
   const people = createPeople({ orm: db.orm, bus, audit, config });
-  const wallet = createWallet({ orm: db.orm, bus, audit, config });
+  // A demo install signs its demo customers' tokens itself; it also serves the demo wallet page.
+  const demoCustomers = config.seedDemo && !config.WALLET_TOKEN_SECRET;
+  const wallet = createWallet({ orm: db.orm, bus, audit, config, demoPages: demoCustomers });
   const knowledge = createKnowledge({ orm: db.orm, bus, audit, baseUrl: config.publicUrl });
   const gateway = createGateway({ logger, authenticate: people.authenticate, framesPerSecond: 20, heartbeatMs: 25_000 });
   const conversations = createConversations({ db, bus, gateway, audit, people, config, logger, clock: options.clock ?? (() => new Date()) });
+  const analytics = createAnalytics({ db, people, clock: options.clock ?? (() => new Date()) });
   const bot = createBot({ db, bus, audit, conversations, knowledge, wallet, config, logger, clock: options.clock ?? (() => new Date()) });
   const webhooks = createWebhooks({ orm: db.orm, bus, audit, log: logger, config, clock: options.clock, messageText: async (conversationId, seq) => (await conversations.conversations.message(conversationId, seq))?.text });
 
@@ -91,7 +96,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   await http.register(conversations.routes);
   await http.register(webhooks.routes);
   await http.register(bot.routes);
+  await http.register(analytics.routes);
   await http.register(gateway.route('/api/v1/realtime'));
+  if (wallet.demoRoutes) await http.register(wallet.demoRoutes);
+  await http.register(webAppRoutes({ demo: demoCustomers }));
   await http.ready();
 
   let stopping: Promise<void> | undefined;
@@ -110,7 +118,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     bot,
     conversations,
     gateway,
-    seeders: [...people.seeders, ...wallet.seeders, ...knowledge.seeders, ...bot.seeders],
+    seeders: [...people.seeders, ...wallet.seeders, ...knowledge.seeders, ...conversations.seeders, ...bot.seeders],
     async listen() {
       return http.listen({ port: config.PORT, host: config.HOST });
     },

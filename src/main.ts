@@ -40,6 +40,10 @@ function banner(app: App, startedMs: number): string {
     '',
     `WalletDesk is ready in ${startedMs} ms (${app.db.kind === 'pglite' ? `embedded database in ${app.config.DATA_DIR}` : 'PostgreSQL'}, ${app.bus.kind} events)`,
     '',
+    // The demo wallet comes first: it is where a newcomer tries the chat within a minute.
+    ...(app.config.seedDemo && !app.config.WALLET_TOKEN_SECRET ? [`  Try the chat    ${url}/demo   (a demo wallet app: pick a customer, open the chat)`] : []),
+    `  Console         ${url}/console/`,
+    `  Chat widget     <script src="${url}/widget/widget.js" async></script>   full page: ${url}/chat`,
     `  API reference   ${url}/api/docs`,
     `  OpenAPI         ${url}/api/openapi.json`,
     `  Sign in (API)   POST ${url}/api/v1/auth/login`,

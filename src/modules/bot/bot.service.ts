@@ -7,7 +7,7 @@ import type { Conversations } from '../conversations/index.js';
 import { detectLang } from '../guard/index.js';
 import type { Wallet } from '../wallet/index.js';
 import type { BotStore, IntentRow } from './bot.store.js';
-import { handoverSummary, initialState, runTurn, type BotReply, type DialoguePorts, type DialogueState, type Reading, type TurnResult } from './dialogue/dialogue.js';
+import { handoverSummary, initialState, runTurn, type BotReply, type DialoguePorts, type DialogueState, type HandoverReason, type Reading, type TurnResult } from './dialogue/dialogue.js';
 import type { KnowledgeAnswers } from './knowledge-answer.js';
 import type { ModelService } from './model.service.js';
 
@@ -69,6 +69,21 @@ export function botService(deps: {
     for (const [i, reply] of replies.entries()) await chat.conversations.sendAsBot(conversationId, { clientId: `bot-${key}-${i}`, kind: reply.kind, text: reply.text, payload: reply.payload });
   }
 
+  /** The staff-only note the agent reads first: why, the intent, the diagnosis, the transactions, what the bot said. */
+  async function writeSummary(conversationId: string, state: DialogueState, reason: HandoverReason, lang: Locale): Promise<void> {
+    const p = await ports();
+    await chat.conversations.addNote(systemActor, conversationId, handoverSummary(state, reason, lang, (intent) => p.intentLabel(intent, lang)));
+  }
+
+  /** The customer pressed "talk to a person" (or an integration handed over): the agent still gets the bot's summary. */
+  async function summarizeQueued(conversationId: string): Promise<void> {
+    const state = await store.claimHandover(conversationId, 'asked');
+    const conversation = state && (await chat.conversation(conversationId));
+    if (!conversation) return;
+    await writeSummary(conversationId, { ...initialState(), ...(state as Partial<DialogueState>) }, 'asked', conversation.language);
+    await bus.publish('bot.handed_over', { conversationId, reason: 'asked', intent: (state as Partial<DialogueState>).lastIntent ?? null });
+  }
+
   async function greet(conversationId: string): Promise<void> {
     const conversation = await chat.conversation(conversationId);
     if (!conversation || !liveChannels.has(conversation.channel) || !(await store.openSession(conversationId))) return;
@@ -118,14 +133,14 @@ export function botService(deps: {
 
     if (result.handover) {
       const { reason, priority, category, force } = result.handover;
-      const summary = handoverSummary(result.state, reason, lang, (intent) => p.intentLabel(intent, lang));
-      await chat.conversations.addNote(systemActor, conversationId, summary);
+      if (await store.claimHandover(conversationId, reason)) await writeSummary(conversationId, result.state, reason, lang);
       const handed = await chat.routing.handover((await chat.conversation(conversationId))!, {
         category,
         priority,
         ...(force ? { afterHours: { label: reason === 'callback' ? 'callback_requested' : 'after_hours' } } : {}),
       });
       if (handed.outsideHours) {
+        await store.releaseHandover(conversationId);
         const t = catalog(lang).bot;
         const opening = handed.outsideHours.nextOpeningAt;
         const time = opening ? new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai', weekday: 'short', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }).format(opening) : '';
@@ -134,7 +149,6 @@ export function botService(deps: {
         ]);
         return;
       }
-      await store.saveSession(conversationId, { state: result.state, outcome: 'handed_over', handoverReason: reason });
       await bus.publish('bot.handed_over', { conversationId, reason, intent: result.state.lastIntent ?? null });
       return;
     }
@@ -150,6 +164,7 @@ export function botService(deps: {
       bus.subscribe('message.created', async (event) => {
         if (event.payload.authorType === 'customer') await answer(event.payload.conversationId, event.payload.seq);
       });
+      bus.subscribe('conversation.queued', (event) => summarizeQueued(event.payload.conversationId));
       bus.subscribe('bot.intents_changed', () => {
         intents = null;
       });

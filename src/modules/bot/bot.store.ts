@@ -62,6 +62,23 @@ export function botStore(orm: Orm) {
         .set({ state: patch.state, updatedAt: new Date(), ...(patch.outcome ? { outcome: patch.outcome, handoverReason: patch.handoverReason ?? null } : {}) })
         .where(eq(botSessions.conversationId, conversationId));
     },
+    /**
+     * Records that the conversation went to a person, once per handover: the bot's own and the
+     * customer's button race to it, and only the first writes the summary. Returns the dialogue
+     * state for the summary, or null when there is no bot session or it was already recorded.
+     */
+    async claimHandover(conversationId: string, reason: string): Promise<Record<string, unknown> | null> {
+      const [row] = await orm
+        .update(botSessions)
+        .set({ outcome: 'handed_over', handoverReason: reason, updatedAt: new Date() })
+        .where(and(eq(botSessions.conversationId, conversationId), sql`${botSessions.outcome} is distinct from 'handed_over'`))
+        .returning({ state: botSessions.state });
+      return row ? (row.state as Record<string, unknown>) : null;
+    },
+    /** Outside business hours nothing was queued after all: the handover is not recorded. */
+    async releaseHandover(conversationId: string): Promise<void> {
+      await orm.update(botSessions).set({ outcome: null, handoverReason: null }).where(eq(botSessions.conversationId, conversationId));
+    },
     async session(conversationId: string) {
       return (await orm.select().from(botSessions).where(eq(botSessions.conversationId, conversationId)))[0];
     },

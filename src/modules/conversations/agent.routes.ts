@@ -75,13 +75,14 @@ export function agentRoutes(deps: {
       config: { access: read },
       schema: {
         tags,
-        summary: "Inbox: mine, unassigned, my teams' or all, newest first, filtered by status, category, label and priority",
+        summary: "Inbox: mine, unassigned, my teams' or all, newest first, filtered by status, category, label, priority or customer",
         querystring: z.strictObject({
           view: z.enum(['mine', 'unassigned', 'team', 'all']).default('mine'),
           status: z.enum(conversationStatuses).optional(),
           category: z.string().max(50).optional(),
           label: z.string().max(40).optional(),
           priority: z.enum(priorities).optional(),
+          contactId: z.uuid().optional().describe("One customer's conversations (their history)."),
           limit: z.coerce.number().int().min(1).max(200).default(50),
           cursor: z.string().max(200).optional(),
         }),

@@ -32,6 +32,8 @@ const toMessage = (r: typeof messages.$inferSelect): Message => ({ ...r, authorT
 
 export const conversationsStore = (orm: Orm) => transactional(orm, queries);
 
+const conversationById = (orm: Orm) => orm.select().from(conversations).where(eq(conversations.id, sql.placeholder('id'))).prepare('conversation_by_id');
+
 /** What a batch of messages needs to know about a conversation it writes to. */
 export interface AppendTarget {
   lastSeq: number;
@@ -53,6 +55,8 @@ export interface InboxFilter {
   assigneeId?: string | null;
   /** Conversations queued for or held by these teams. */
   teamIds?: string[];
+  /** One customer's conversations, for their history beside the current one. */
+  contactId?: string;
   status?: Conversation['status'];
   category?: string;
   label?: string;
@@ -65,6 +69,7 @@ export interface InboxFilter {
 const NO_TEAM = '00000000-0000-0000-0000-000000000000';
 
 function queries(orm: Orm) {
+  let byId: ReturnType<typeof conversationById> | undefined;
   return {
     /** Finds or creates the contact for an identity; one row per wallet customer or visitor. */
     async upsertContact(row: typeof contacts.$inferInsert): Promise<Contact> {
@@ -77,7 +82,9 @@ function queries(orm: Orm) {
       return toContact(created!);
     },
     async conversation(id: string): Promise<Conversation | undefined> {
-      const [row] = await orm.select().from(conversations).where(eq(conversations.id, id));
+      // Read for every message by several event handlers: the query is built once, not per call.
+      byId ??= conversationById(orm);
+      const [row] = await byId.execute({ id });
       return row && toConversation(row);
     },
     async conversationsOf(contactId: string, limit: number): Promise<Conversation[]> {
@@ -124,6 +131,7 @@ function queries(orm: Orm) {
       const where = [
         filter.assigneeId === null ? isNull(conversations.assigneeId) : filter.assigneeId ? eq(conversations.assigneeId, filter.assigneeId) : undefined,
         filter.teamIds ? inArray(conversations.teamId, filter.teamIds.length ? filter.teamIds : [NO_TEAM]) : undefined,
+        filter.contactId ? eq(conversations.contactId, filter.contactId) : undefined,
         filter.status ? eq(conversations.status, filter.status) : undefined,
         filter.category ? eq(conversations.category, filter.category) : undefined,
         filter.label ? arrayContains(conversations.labels, [filter.label]) : undefined,

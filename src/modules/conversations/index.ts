@@ -12,6 +12,7 @@ import { attachmentRoutes } from './attachments.routes.js';
 import { attachmentsService } from './attachments.service.js';
 import { attachmentsStore } from './attachments.store.js';
 import { registerAgentFrames } from './agent-realtime.js';
+import { conversationsSeeders } from './conversations.seed.js';
 import { conversationsService } from './conversations.service.js';
 import { conversationsStore } from './conversations.store.js';
 import { customerTokens } from './identity.js';
@@ -76,6 +77,7 @@ export function createConversations(deps: { db: Database; bus: EventBus; gateway
     conversations,
     routing,
     tokens,
+    seeders: conversationsSeeders(store),
     authenticateCustomer: (token: string) => tokens.verify(token),
     /** For the bot: what it reads of a conversation it answers in. */
     conversation: (id: string) => store.conversation(id),

@@ -5,6 +5,7 @@ import type { EventBus } from '../../platform/events/index.js';
 import type { AuditService } from '../audit/index.js';
 import { builtinConnector } from './builtin.connector.js';
 import { connectorRoutes } from './connector.routes.js';
+import { demoWalletRoutes } from './demo.routes.js';
 import { diagnosticsService } from './diagnostics.service.js';
 import { httpConnector } from './http.connector.js';
 import { ledgerService } from './ledger.service.js';
@@ -27,7 +28,7 @@ type WalletConfig = Pick<Config, 'WALLET_CONNECTOR' | 'WALLET_URL' | 'WALLET_SEC
  * WalletDesk reads customers' money through exactly one connector: the ledger in-process, or a
  * real wallet backend over HTTP.
  */
-export function createWallet(deps: { orm: Orm; bus: EventBus; audit: AuditService; config: WalletConfig; clock?: () => Date }) {
+export function createWallet(deps: { orm: Orm; bus: EventBus; audit: AuditService; config: WalletConfig; clock?: () => Date; demoPages?: boolean }) {
   const { orm, bus, audit, config } = deps;
   const clock = deps.clock ?? (() => new Date());
   const store = ledgerStore(orm);
@@ -51,6 +52,8 @@ export function createWallet(deps: { orm: Orm; bus: EventBus; audit: AuditServic
     /** The built-in ledger serves the connector contract only when a secret is configured for it. */
     connectorRoutes: config.WALLET_CONNECTOR === 'builtin' && config.WALLET_SECRET ? connectorRoutes(builtin, config.WALLET_SECRET) : null,
     seeders: walletSeeders(store, clock),
+    /** What the demo wallet page reads; only in a demo install that signs its own customer tokens. */
+    demoRoutes: deps.demoPages ? demoWalletRoutes(connector) : null,
   };
 }
 
