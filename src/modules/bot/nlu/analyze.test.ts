@@ -25,17 +25,18 @@ describe('nlu: text analysis', () => {
 });
 
 describe('nlu: features', () => {
-  test('word n-grams and space-padded character n-grams are counted', () => {
-    const counts = termCounts('top up', defaultFeatureOptions);
-    for (const term of ['wtop', 'wup', 'wtop up', 'c t', 'ctop ', 'c up ']) assert.ok(counts.has(term), term);
+  test('word n-grams, space-padded character n-grams and domain terms are counted', () => {
+    const counts = termCounts('top up now', defaultFeatureOptions);
+    for (const term of ['wtop', 'wup', 'wtop up', 'wup now', 'c t', 'ctop ', 'c up ']) assert.ok(counts.has(term), term);
+    assert.ok(termCounts('recharge', defaultFeatureOptions).has('t充值'), 'an English synonym brings its Chinese group term');
     assert.ok(!counts.has('cp u'), 'character n-grams stay inside a word');
   });
 
-  test('each block is l2-normalized, the character block scaled by its weight, unknown terms ignored', () => {
-    const { featurizer } = Featurizer.fit(['card arrived', 'card lost', 'exchange rate'], { ...defaultFeatureOptions, charWeight: 0.5 });
+  test('each block is l2-normalized and scaled by its weight, unknown terms ignored', () => {
+    const { featurizer } = Featurizer.fit(['card arrived', 'card lost', 'exchange rate'], { ...defaultFeatureOptions, charWeight: 0.5, termWeight: 0.7 });
     const v = featurizer.transform('card never arrived');
     const norm = Math.sqrt(v.val.reduce((s, x) => s + x * x, 0));
-    assert.ok(Math.abs(norm - Math.sqrt(1 + 0.25)) < 1e-5, `norm ${norm}`);
+    assert.ok(Math.abs(norm - Math.sqrt(1 + 0.5 ** 2 + 0.7 ** 2)) < 1e-5, `norm ${norm}`);
     assert.ok([...v.idx].every((f, i) => i === 0 || f > v.idx[i - 1]!), 'indices ascend');
     assert.equal(featurizer.transform('zzzz').idx.length, 0);
   });

@@ -1,3 +1,4 @@
+import { expectedCalibrationError } from './calibration.js';
 import type { IntentModel, TrainingRow } from './model.js';
 
 export interface Evaluation {
@@ -31,9 +32,10 @@ export function macroF1(gold: readonly string[], predicted: readonly string[]): 
   return tally.size ? sum / tally.size : 0;
 }
 
-/** Accuracy, macro F1 and per-text prediction latency of a model on labelled rows. */
-export function evaluate(model: IntentModel, rows: readonly TrainingRow[]): Evaluation & { predicted: string[] } {
+/** Accuracy, macro F1, calibration error and per-text prediction latency of a model on labelled rows. */
+export function evaluate(model: IntentModel, rows: readonly TrainingRow[]): Evaluation & { predicted: string[]; ece: number } {
   const predicted: string[] = [];
+  const confidences: number[] = [];
   const ms: number[] = [];
   // One untimed call first: the figures are for a warm model, as in a running server.
   if (rows[0]) model.predict(rows[0].text);
@@ -42,6 +44,7 @@ export function evaluate(model: IntentModel, rows: readonly TrainingRow[]): Eval
     const p = model.predict(row.text);
     ms.push(performance.now() - start);
     predicted.push(p.outOfScope ? 'out_of_scope' : p.intent);
+    confidences.push(p.confidence);
   }
   ms.sort((a, b) => a - b);
   const gold = rows.map((r) => r.intent);
@@ -52,5 +55,6 @@ export function evaluate(model: IntentModel, rows: readonly TrainingRow[]): Eval
     p50_ms: percentile(ms, 50),
     p99_ms: percentile(ms, 99),
     predicted,
+    ece: expectedCalibrationError(confidences, predicted.map((p, i) => p === gold[i])),
   };
 }

@@ -1,5 +1,5 @@
 import { analyze } from '../../knowledge/index.js';
-import { analyzeText } from './analyze.js';
+import { analyzeText, type Analyzed } from './analyze.js';
 
 /** A sparse row: feature indices ascending, values as weights. */
 export interface SparseVector {
@@ -23,7 +23,7 @@ export interface FeatureOptions {
   minDf: number;
 }
 
-export const defaultFeatureOptions: FeatureOptions = { wordNgrams: [1, 2], charNgrams: [2, 5], charWeight: 1, termWeight: 0, minDf: 1 };
+export const defaultFeatureOptions: FeatureOptions = { wordNgrams: [1, 2], charNgrams: [2, 5], charWeight: 1, termWeight: 1, minDf: 1 };
 
 export interface FeaturizerState {
   options: FeatureOptions;
@@ -32,8 +32,8 @@ export interface FeaturizerState {
 }
 
 /** Word n-grams ("w" prefix), padded character n-grams ("c") and domain terms ("t") of one text, with counts. */
-export function termCounts(text: string, options: FeatureOptions): Map<string, number> {
-  const { normalized, words } = analyzeText(text);
+export function termCounts(text: string, options: FeatureOptions, analyzed: Analyzed = analyzeText(text)): Map<string, number> {
+  const { normalized, words } = analyzed;
   const counts = new Map<string, number>();
   const add = (t: string) => counts.set(t, (counts.get(t) ?? 0) + 1);
   const [wLo, wHi] = options.wordNgrams;
@@ -41,9 +41,11 @@ export function termCounts(text: string, options: FeatureOptions): Map<string, n
   const [cLo, cHi] = options.charNgrams;
   for (const token of normalized.split(/[^\p{L}\p{N}]+/u)) {
     if (!token) continue;
-    const padded = [...` ${token} `];
-    if (padded.length <= cLo) add(`c${padded.join('')}`);
-    for (let n = cLo; n <= cHi && n <= padded.length; n++) for (let i = 0; i + n <= padded.length; i++) add(`c${padded.slice(i, i + n).join('')}`);
+    // Code units are characters unless the token holds astral ones (rare: emoji are not letters).
+    const padded = /[\ud800-\udfff]/.test(token) ? [...` ${token} `] : ` ${token} `;
+    const gram = typeof padded === 'string' ? (i: number, n: number) => padded.substring(i, i + n) : (i: number, n: number) => padded.slice(i, i + n).join('');
+    if (padded.length <= cLo) add(`c${gram(0, padded.length)}`);
+    for (let n = cLo; n <= cHi && n <= padded.length; n++) for (let i = 0; i + n <= padded.length; i++) add(`c${gram(i, n)}`);
   }
   if (options.termWeight > 0) for (const term of analyze(text)) add(`t${term}`);
   return counts;
@@ -87,8 +89,8 @@ export class Featurizer {
     return this.state;
   }
 
-  transform(text: string): SparseVector {
-    return this.vectorize(termCounts(text, this.state.options));
+  transform(text: string, analyzed?: Analyzed): SparseVector {
+    return this.vectorize(termCounts(text, this.state.options, analyzed));
   }
 
   private vectorize(counts: Map<string, number>): SparseVector {

@@ -87,9 +87,10 @@ export const defaultSoftmaxOptions: SoftmaxOptions = { lambda: 1e-5, epochs: 12,
  */
 export function trainSoftmax(rows: readonly SparseVector[], labels: Int32Array, classes: number, dimension: number, options: SoftmaxOptions = defaultSoftmaxOptions): LinearModel {
   const n = rows.length;
-  const v = new Float64Array(dimension * classes);
+  const v = new Float32Array(dimension * classes);
   const b = new Float64Array(classes);
   const z = new Float64Array(classes);
+  const active = new Int32Array(classes);
   const order = Int32Array.from({ length: n }, (_, i) => i);
   const random = seededRandom(options.seed);
   let scale = 1;
@@ -108,22 +109,31 @@ export function trainSoftmax(rows: readonly SparseVector[], labels: Int32Array, 
       }
       softmaxInPlace(z);
       z[labels[i]!]! -= 1;
+      // Most classes get a negligible gradient once the model is fitted: update only the others.
+      let m = 0;
+      for (let c = 0; c < classes; c++) if (Math.abs(z[c]!) > GRADIENT_FLOOR) active[m++] = c;
       scale *= 1 - eta * options.lambda;
       const step = eta / scale;
       for (let p = 0; p < idx.length; p++) {
         const base = idx[p]! * classes;
         const x = val[p]! * step;
-        for (let c = 0; c < classes; c++) v[base + c]! -= z[c]! * x;
+        for (let a = 0; a < m; a++) {
+          const c = active[a]!;
+          v[base + c]! -= z[c]! * x;
+        }
       }
-      for (let c = 0; c < classes; c++) b[c]! -= eta * z[c]!;
-      if (scale < 1e-6) {
+      for (let a = 0; a < m; a++) b[active[a]!]! -= eta * z[active[a]!]!;
+      if (scale < 1e-4) {
         for (let q = 0; q < v.length; q++) v[q]! *= scale;
         scale = 1;
       }
     }
   }
-  return { classes, dimension, weights: Float32Array.from(v, (w) => w * scale), bias: Float32Array.from(b) };
+  for (let q = 0; q < v.length; q++) v[q]! *= scale;
+  return { classes, dimension, weights: v, bias: Float32Array.from(b) };
 }
+
+const GRADIENT_FLOOR = 1e-4;
 
 /** Turns scores into probabilities, in place, without overflow. */
 export function softmaxInPlace(z: Float64Array, temperature = 1): Float64Array {

@@ -56,6 +56,13 @@ describe('nlu: intent model', () => {
     assert.deepEqual(fromWorker.predict('how to cash out'), model.predict('how to cash out'));
   });
 
+  test('with the SVM folded in, it still learns the problem and stays one matrix', () => {
+    const both = IntentModel.train(rows, { svmWeight: 1 });
+    assert.equal(both.predict('提现怎么操作').intent, 'withdrawal_how');
+    assert.equal(both.predict('connect me to a human agent').intent, 'human_agent');
+    assert.equal(both.serialize().length, IntentModel.train(rows).serialize().length);
+  });
+
   test('needs two intents', () => {
     assert.throws(() => IntentModel.train([{ text: 'a', intent: 'x' }]), /two intents/);
   });

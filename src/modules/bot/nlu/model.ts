@@ -80,7 +80,23 @@ function trainCore(texts: string[], labels: Int32Array, classes: number, options
   return { featurizer, linear: fitLinear(rows, labels, classes, featurizer.dimension, options) };
 }
 
-/** A stratified share of each class's examples (named intents excluded), the same for the same seed. */
+/** Texts and class numbers, intents sorted, plus each intent's name as an example when asked. */
+function examples(rows: readonly TrainingRow[], o: IntentModelOptions) {
+  const intents = [...new Set(rows.map((r) => r.intent))].sort();
+  if (intents.length < 2) throw new Error('training needs at least two intents');
+  const classOf = new Map(intents.map((name, c) => [name, c]));
+  const texts = rows.map((r) => r.text);
+  const labels = rows.map((r) => classOf.get(r.intent)!);
+  if (o.namesAsExamples)
+    for (const name of intents) {
+      if (name === OUT_OF_SCOPE) continue;
+      texts.push(intentWords(name));
+      labels.push(classOf.get(name)!);
+    }
+  return { intents, texts, labels: Int32Array.from(labels) };
+}
+
+/** A stratified share of each class's examples (the first `eligible` rows: not the intent names), the same for the same seed. */
 function holdout(labels: Int32Array, classes: number, share: number, seed: number, eligible: number): Set<number> {
   const random = seededRandom(seed);
   const byClass: number[][] = Array.from({ length: classes }, () => []);
@@ -109,41 +125,46 @@ export class IntentModel {
     private readonly linear: LinearModel,
   ) {}
 
+  /** Trains the final model and its calibration one after the other; `trainInWorker` runs them on two threads. */
   static train(rows: readonly TrainingRow[], options: Partial<IntentModelOptions> = {}): IntentModel {
-    const o = { ...defaultIntentModelOptions, ...options };
-    const intents = [...new Set(rows.map((r) => r.intent))].sort();
-    if (intents.length < 2) throw new Error('training needs at least two intents');
-    const classOf = new Map(intents.map((name, c) => [name, c]));
-    const texts = rows.map((r) => r.text);
-    const labels = rows.map((r) => classOf.get(r.intent)!);
-    if (o.namesAsExamples)
-      for (const name of intents) {
-        if (name === OUT_OF_SCOPE) continue;
-        texts.push(intentWords(name));
-        labels.push(classOf.get(name)!);
-      }
-    const y = Int32Array.from(labels);
+    return IntentModel.fit(rows, options).withTemperature(IntentModel.calibrate(rows, options));
+  }
 
-    let temperature = 1;
-    const held = o.calibrationShare > 0 ? holdout(y, intents.length, o.calibrationShare, o.seed, rows.length) : new Set<number>();
-    // A handful of held-out texts, often all right, would fit a temperature that makes every answer certain.
-    if (held.size >= MIN_CALIBRATION_ROWS) {
-      const keep = texts.map((_, i) => i).filter((i) => !held.has(i));
-      const probe = trainCore(
-        keep.map((i) => texts[i]!),
-        Int32Array.from(keep, (i) => y[i]!),
-        intents.length,
-        o,
-      );
-      const heldIds = [...held];
-      temperature = fitTemperature(
-        heldIds.map((i) => linearScores(probe.linear, probe.featurizer.transform(texts[i]!))),
-        heldIds.map((i) => y[i]!),
-      );
-    }
-    const { featurizer, linear } = trainCore(texts, y, intents.length, o);
-    const header: IntentModelHeader = { format: 'walletdesk-nlu/1', intents, features: featurizer.toJSON(), temperature, outOfScopeThreshold: o.outOfScopeThreshold, trainedOn: rows.length };
+  /** The model on every row, with temperature 1. */
+  static fit(rows: readonly TrainingRow[], options: Partial<IntentModelOptions> = {}): IntentModel {
+    const o = { ...defaultIntentModelOptions, ...options };
+    const { intents, texts, labels } = examples(rows, o);
+    const { featurizer, linear } = trainCore(texts, labels, intents.length, o);
+    const header: IntentModelHeader = { format: 'walletdesk-nlu/1', intents, features: featurizer.toJSON(), temperature: 1, outOfScopeThreshold: o.outOfScopeThreshold, trainedOn: rows.length };
     return new IntentModel(header, featurizer, linear);
+  }
+
+  /**
+   * The temperature for a model of these rows: a copy trained without a stratified share of them
+   * scores that share, and the temperature is fitted to it. 1 when the share is too small to tell.
+   */
+  static calibrate(rows: readonly TrainingRow[], options: Partial<IntentModelOptions> = {}): number {
+    const o = { ...defaultIntentModelOptions, ...options };
+    const { intents, texts, labels } = examples(rows, o);
+    const held = o.calibrationShare > 0 ? holdout(labels, intents.length, o.calibrationShare, o.seed, rows.length) : new Set<number>();
+    // A handful of held-out texts, often all right, would fit a temperature that makes every answer certain.
+    if (held.size < MIN_CALIBRATION_ROWS) return 1;
+    const keep = texts.map((_, i) => i).filter((i) => !held.has(i));
+    const probe = trainCore(
+      keep.map((i) => texts[i]!),
+      Int32Array.from(keep, (i) => labels[i]!),
+      intents.length,
+      o,
+    );
+    const heldIds = [...held];
+    return fitTemperature(
+      heldIds.map((i) => linearScores(probe.linear, probe.featurizer.transform(texts[i]!))),
+      heldIds.map((i) => labels[i]!),
+    );
+  }
+
+  withTemperature(temperature: number): IntentModel {
+    return new IntentModel({ ...this.header, temperature }, this.featurizer, this.linear);
   }
 
   get intents(): readonly string[] {
@@ -151,16 +172,17 @@ export class IntentModel {
   }
 
   /** Calibrated probability of every intent, in `intents` order. */
-  probabilities(text: string): Float64Array {
-    return softmaxInPlace(linearScores(this.linear, this.featurizer.transform(text)), this.header.temperature);
+  probabilities(text: string, analyzed = analyzeText(text)): Float64Array {
+    return softmaxInPlace(linearScores(this.linear, this.featurizer.transform(text, analyzed)), this.header.temperature);
   }
 
   predict(text: string, threshold = this.header.outOfScopeThreshold): Prediction {
-    const p = this.probabilities(text);
+    const analyzed = analyzeText(text);
+    const p = this.probabilities(text, analyzed);
     const order = [...p.keys()].sort((a, b) => p[b]! - p[a]!);
     const top = order.slice(0, 3).map((c) => ({ intent: this.header.intents[c]!, confidence: p[c]! }));
     const best = top[0]!;
-    return { ...best, top, lang: analyzeText(text).lang, outOfScope: best.intent === OUT_OF_SCOPE || best.confidence < threshold };
+    return { ...best, top, lang: analyzed.lang, outOfScope: best.intent === OUT_OF_SCOPE || best.confidence < threshold };
   }
 
   /** A copy that rejects below another confidence, e.g. one chosen on held-out data. */

@@ -1,7 +1,10 @@
-// Worker-thread entry: trains one intent model off the event loop and hands back its bytes.
+// Worker-thread entry: one half of a training (the model, or its calibration) off the event loop.
 import { parentPort, workerData } from 'node:worker_threads';
 import { IntentModel, type IntentModelOptions, type TrainingRow } from './model.js';
 
-const { rows, options } = workerData as { rows: TrainingRow[]; options: Partial<IntentModelOptions> };
-const bytes = IntentModel.train(rows, options).serialize();
-parentPort!.postMessage(bytes, [bytes.buffer as ArrayBuffer]);
+const { rows, options, part } = workerData as { rows: TrainingRow[]; options: Partial<IntentModelOptions>; part: 'fit' | 'calibrate' };
+if (part === 'calibrate') parentPort!.postMessage(IntentModel.calibrate(rows, options));
+else {
+  const bytes = IntentModel.fit(rows, options).serialize();
+  parentPort!.postMessage(bytes, [bytes.buffer as ArrayBuffer]);
+}
