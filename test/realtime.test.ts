@@ -127,4 +127,53 @@ describe('realtime chat for customers (WebSocket and REST)', async () => {
     const bad = await app.http.inject({ method: 'GET', url: '/api/v1/widget/conversations', headers: { 'x-customer-token': 'nope' } });
     assert.deepEqual([bad.statusCode, bad.json().error.code], [401, 'INVALID_CUSTOMER_TOKEN']);
   });
+
+  test('concurrent sends into one conversation, from several sockets, get gap-free sequence numbers', async () => {
+    const token = await visitorToken();
+    const sockets = await Promise.all([1, 2, 3].map(() => openSocket(wsUrl)));
+    const ready = await Promise.all(sockets.map((ws) => ws.request({ type: 'auth', token })));
+    const conversationId = (ready[0]!.conversation as { id: string }).id;
+    const acks = await Promise.all(sockets.flatMap((ws, s) => [1, 2, 3, 4, 5].map((i) => ws.request({ type: 'send', clientId: `s${s}-${i}`, text: `message ${i} from socket ${s}` }))));
+    assert.equal(new Set(acks.map((a) => a.seq)).size, 15);
+    // The bot may speak in between: every message counts for the sequence.
+    const rows = await app.db.query<{ seq: string; client_id: string; author_type: string }>('select seq, client_id, author_type from messages where conversation_id = $1 order by seq', [conversationId]);
+    assert.deepEqual(rows.map((r) => Number(r.seq)), rows.map((_, i) => i + 1), 'gap-free');
+    const stored = rows.filter((r) => r.author_type === 'customer').map((r) => [Number(r.seq), r.client_id]);
+    assert.deepEqual(stored, acks.map((a) => [a.seq, a.clientId]).sort((a, b) => Number(a[0]) - Number(b[0])), 'each ack names the stored seq');
+  });
+
+  test('sends written together in one transaction keep each conversation in order, and a client id twice in one batch is stored once', async () => {
+    const { conversations } = app.conversations;
+    const customers = await Promise.all([1, 2, 3].map(async (i) => {
+      const identity = await app.conversations.tokens.verify(await customerToken(`demo-batch-${i}`));
+      const conversation = await conversations.open(identity, { channel: 'app', language: 'en' });
+      // A first message alone, so that the concurrent ones below reach the writer in the order sent.
+      await conversations.sendAsCustomer(identity, conversation.id, { clientId: 'first', text: 'hello' });
+      return { identity, conversation };
+    }));
+    // Issued in one turn of the event loop, so they share batches; every third one repeats a client id.
+    const sends = customers.flatMap(({ identity, conversation }) => Array.from({ length: 12 }, (_, i) => conversations.sendAsCustomer(identity, conversation.id, { clientId: `k${i - (i % 3 === 2 ? 1 : 0)}`, text: `n${i}` })));
+    const results = await Promise.all(sends);
+    for (const [c, { conversation }] of customers.entries()) {
+      const mine = results.slice(c * 12, c * 12 + 12);
+      const seqs = mine.filter((r) => !r.duplicate).map((r) => r.message.seq);
+      assert.deepEqual(seqs, [...seqs].sort((a, b) => a - b), 'new messages are numbered in the order sent');
+      for (let i = 2; i < 12; i += 3) assert.deepEqual([mine[i]!.duplicate, mine[i]!.message.id], [true, mine[i - 1]!.message.id], 'the repeat is answered with the stored message');
+      const rows = await app.db.query<{ seq: string; author_type: string }>('select seq, author_type from messages where conversation_id = $1 order by seq', [conversation.id]);
+      assert.deepEqual(rows.map((r) => Number(r.seq)), rows.map((_, i) => i + 1), 'gap-free');
+      assert.equal(rows.filter((r) => r.author_type === 'customer').length, 9, 'each client id once');
+    }
+  });
+
+  test('one customer on several sockets shares one message budget: a flood is refused, the sockets stay usable', async () => {
+    const token = await visitorToken();
+    const sockets = await Promise.all([1, 2, 3].map(() => openSocket(wsUrl)));
+    for (const ws of sockets) await ws.request({ type: 'auth', token });
+    // 30 frames per socket is within each socket's own burst (40): only the customer's budget refuses.
+    const replies = await Promise.all(sockets.flatMap((ws, s) => Array.from({ length: 30 }, (_, i) => ws.request({ type: 'send', clientId: `f${s}-${i}`, text: 'spam' }))));
+    const refused = replies.filter((r) => r.code === 'RATE_LIMITED');
+    assert.ok(refused.length > 0, 'some sends are refused');
+    assert.equal(refused.length + replies.filter((r) => r.type === 'ack').length, 90);
+    for (const ws of sockets) assert.equal((await ws.request({ type: 'ping' })).type, 'pong', 'each socket stays open and usable');
+  });
 });

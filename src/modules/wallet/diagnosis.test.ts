@@ -308,10 +308,11 @@ describe('diagnosis: every failure code and pending case, explained in zh-CN and
     const a = tx({ status: 'failed', failureCode: 'INSUFFICIENT_BALANCE', amount: 5_000, createdAt: minutesAgo(10) });
     const b = tx({ status: 'failed', failureCode: 'DAILY_LIMIT_EXCEEDED', amount: 20_000, createdAt: minutesAgo(60) });
     const ok = tx({ status: 'succeeded', amount: 3_000, createdAt: minutesAgo(5) });
-    const all = [a, b, ok];
+    const lastMonth = tx({ status: 'failed', failureCode: 'NETWORK_ERROR', amount: 7_700, createdAt: minutesAgo(30 * 24 * 60) });
+    const all = [a, b, ok, lastMonth];
     const vague = diagnose(profile(), all, { topic: 'payment_failed' }, now);
     assert.equal(vague.reference, a.reference, 'the newest problem is picked');
-    assert.deepEqual(vague.alternatives.map((t) => t.reference), [b.reference], 'the fine one is not offered');
+    assert.deepEqual(vague.alternatives.map((t) => t.reference), [b.reference], "neither the fine one nor last month's is offered");
     assert.deepEqual(diagnose(profile(), all, { topic: 'payment_failed', amount: 20_000 }, now).alternatives, []);
     assert.deepEqual(diagnose(profile(), all, { topic: 'payment_failed', reference: b.reference }, now).alternatives, []);
   });

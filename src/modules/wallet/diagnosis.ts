@@ -107,18 +107,21 @@ export function pickTransaction(topic: DiagnosisTopic, transactions: WalletTrans
   return problem ?? candidates[0] ?? null;
 }
 
-/** How many other candidates a customer is asked to choose among, at most. */
+/** How many other candidates a customer is asked to choose among, at most, and how far back. */
 const maxAlternatives = 4;
+const alternativesWindowDays = 7;
 
 /**
  * Other recent problem transactions of the same kinds that the question does not tell apart
  * from the picked one. A question with a reference, or about a transaction that went fine, has none.
  */
-function alternativesTo(picked: WalletTransaction, q: DiagnosisQuestion, transactions: WalletTransaction[]): WalletTransaction[] {
+function alternativesTo(picked: WalletTransaction, q: DiagnosisQuestion, transactions: WalletTransaction[], now: Date): WalletTransaction[] {
   if (q.reference || !isProblem(picked)) return [];
   const wanted = q.topic === 'refund_status' ? ['refund'] : (topicTypes[q.topic] ?? []);
+  // "My payment failed" means a recent one: older problems are offered only when a date is named.
+  const since = q.date ? '' : new Date(now.getTime() - alternativesWindowDays * 86_400_000).toISOString();
   return transactions
-    .filter((t) => t.reference !== picked.reference && wanted.includes(t.type) && isProblem(t) && matches(t, q))
+    .filter((t) => t.reference !== picked.reference && wanted.includes(t.type) && isProblem(t) && matches(t, q) && t.createdAt >= since)
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
     .slice(0, maxAlternatives);
 }
@@ -253,7 +256,7 @@ export function diagnose(profile: CustomerProfile, transactions: WalletTransacti
     };
   }
   const topic = question.topic === 'latest_problem' || question.reference ? topicOfType(t.type) : question.topic;
-  return { ...forTransaction(profile, t, topic, causeOf(t, now), now, []), alternatives: alternativesTo(t, question, transactions) };
+  return { ...forTransaction(profile, t, topic, causeOf(t, now), now, []), alternatives: alternativesTo(t, question, transactions, now) };
 }
 
 function describeQuestion(q: DiagnosisQuestion): string[] {
