@@ -7,7 +7,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { signIn, testApp } from './support/app.js';
-import { sharedBrowser } from './support/browser.js';
+import { suiteBrowser } from './support/browser.js';
 import { fillCanned, inboxEntry, newStaffContext, openAssignment, openConversation, openDashboard, resolveConversation, sendRefusedReply, sendReply, setPresence, signInToConsole, waitForTimelineMessage } from './support/console-page.js';
 import { demoCustomerToken, horizontalOverflow, screenshot, viewports, type ViewportName } from './support/widget-page.js';
 import { openSocket } from './support/ws.js';
@@ -17,7 +17,7 @@ const seedPhrase = 'abandon ability able about above absent absorb abstract absu
 describe('staff console in headless Chromium', async () => {
   const app = await testApp();
   const base = await app.listen();
-  const browser = await sharedBrowser();
+  const browser = await suiteBrowser();
   const wsUrl = `${base.replace(/^http/, 'ws')}/api/v1/realtime`;
 
   async function shootBoth(page: import('playwright-core').Page, name: string) {

@@ -3,12 +3,12 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { testApp } from './support/app.js';
-import { sharedBrowser } from './support/browser.js';
+import { suiteBrowser } from './support/browser.js';
 
 describe('help center in headless Chromium', async () => {
   const app = await testApp();
   const base = await app.listen();
-  const browser = await sharedBrowser();
+  const browser = await suiteBrowser();
 
   test('search in Chinese, open an article, switch language, vote; on a 360-pixel phone without JavaScript', async () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false, locale: 'zh-CN' });

@@ -6,7 +6,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { signIn, testApp } from './support/app.js';
-import { sharedBrowser } from './support/browser.js';
+import { suiteBrowser } from './support/browser.js';
 import { fillCanned, newStaffContext, openAssignment, openDashboard, resolveConversation, sendReply, setPresence, signInToConsole, waitForTimelineMessage } from './support/console-page.js';
 import { askForHuman, messages, newCustomerContext, openDemoWallet, openWidget, rate, screenshot, sendAndWait, waitForAnswer, waitForMessage } from './support/widget-page.js';
 
@@ -16,7 +16,7 @@ describe('the support flow end to end, with the bot', async () => {
   const app = await testApp({ env: { BOT_ENABLED: 'true' } });
   await app.bot.models.ready();
   const base = await app.listen();
-  const browser = await sharedBrowser();
+  const browser = await suiteBrowser();
   const admin = await signIn(app, 'admin@walletdesk.local', 'admin-demo-2026');
 
   test('customer, bot, agent and supervisor', async () => {

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { signIn, testApp } from './support/app.js';
-import { sharedBrowser } from './support/browser.js';
+import { suiteBrowser } from './support/browser.js';
 import { allowedSamples } from './support/sample-files.js';
 import { openSocket } from './support/ws.js';
 import {
@@ -33,7 +33,7 @@ const seedPhrase = 'abandon abandon abandon abandon abandon abandon abandon aban
 describe('chat widget in headless Chromium', async () => {
   const app = await testApp();
   const base = await app.listen();
-  const browser = await sharedBrowser();
+  const browser = await suiteBrowser();
   const lina = await signIn(app, 'li.na@walletdesk.local', 'agent-demo-2026');
   const inject = (method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: object) => app.http.inject({ method, url, headers: lina.headers, payload });
   const conversationOf = async (customerId: string) => {

@@ -5,13 +5,13 @@ import { chromium, type Browser } from 'playwright-core';
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-let browser: Promise<Browser> | undefined;
-
-/** One headless Chromium per test process, closed when the tests end. */
-export function sharedBrowser(): Promise<Browser> {
-  if (!browser) {
-    browser = chromium.launch({ executablePath, args });
-    after(async () => (await browser!).close());
-  }
+/**
+ * A headless Chromium for the calling suite, closed when the suite ends. One per suite, not one
+ * per process: `after` belongs to the suite that registers it, so a browser shared across files
+ * would be closed under the next file's feet when the first file finishes.
+ */
+export async function suiteBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({ executablePath, args });
+  after(() => browser.close());
   return browser;
 }
