@@ -1,5 +1,6 @@
 import { uuidv7 } from 'uuidv7';
 import type { EventBus } from '../../platform/events/index.js';
+import { BoundedMap } from '../../platform/bounded-map.js';
 import { systemActor } from '../../platform/http/access.js';
 import { catalog, fill, type Locale } from '../../platform/i18n/index.js';
 import type { Logger } from '../../platform/log.js';
@@ -43,6 +44,8 @@ export function botService(deps: {
 }) {
   const { store, bus, models, conversations: chat, logger } = deps;
   let intents: Promise<Map<string, IntentRow>> | null = null;
+  /** Conversations a person is waiting for or handling (true), or the bot's (false), as events tell. */
+  const withPeople = new BoundedMap<string, boolean>(50_000);
   const intentMap = () => (intents ??= store.intents().then((rows) => new Map(rows.map((r) => [r.id, r]))));
 
   async function ports(): Promise<DialoguePorts> {
@@ -93,8 +96,11 @@ export function botService(deps: {
   }
 
   async function answer(conversationId: string, seq: number): Promise<void> {
+    // Once a person is waiting or talking, the bot does not speak over them; the events say so
+    // without a read for every message of a conversation people are handling.
+    if (withPeople.get(conversationId)) return;
     const conversation = await chat.conversation(conversationId);
-    // Once a person is waiting or talking, the bot does not speak over them.
+    withPeople.set(conversationId, conversation?.status !== 'bot');
     if (conversation?.status !== 'bot') return;
     const claimed = await store.claimTurn(conversationId, seq);
     if (!claimed) return;
@@ -164,7 +170,13 @@ export function botService(deps: {
       bus.subscribe('message.created', async (event) => {
         if (event.payload.authorType === 'customer') await answer(event.payload.conversationId, event.payload.seq);
       });
-      bus.subscribe('conversation.queued', (event) => summarizeQueued(event.payload.conversationId));
+      bus.subscribe('conversation.queued', (event) => {
+        withPeople.set(event.payload.conversationId, true);
+        return summarizeQueued(event.payload.conversationId);
+      });
+      bus.subscribe('conversation.assigned', (event) => void withPeople.set(event.payload.conversationId, true));
+      // A resolved conversation is the bot's again when the customer writes.
+      bus.subscribe('conversation.resolved', (event) => void withPeople.set(event.payload.conversationId, false));
       bus.subscribe('bot.intents_changed', () => {
         intents = null;
       });

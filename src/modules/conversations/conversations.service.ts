@@ -1,4 +1,5 @@
 import { uuidv7 } from 'uuidv7';
+import { BoundedMap } from '../../platform/bounded-map.js';
 import type { EventBus } from '../../platform/events/index.js';
 import { AppError } from '../../platform/http/app-error.js';
 import type { Locale } from '../../platform/i18n/index.js';
@@ -37,9 +38,9 @@ export function conversationsService(deps: { store: ConversationsStore; bus: Eve
   const sendBudget = keyedBuckets({ perSecond: 5, burst: 20 });
   // A contact's id never changes: writes look it up once per process instead of upserting the
   // contact on every message (open and list still refresh last_seen_at and the name).
-  const contactIds = new Map<string, string>();
+  const contactIds = new BoundedMap<string, string>(100_000);
   // Messages just written, for the push that follows on this node: no read back per message.
-  const recent = new Map<string, Message>();
+  const recent = new BoundedMap<string, Message>(10_000);
 
   async function contactOf(identity: CustomerIdentity, locale?: Locale): Promise<Contact> {
     return store.upsertContact(
@@ -54,7 +55,6 @@ export function conversationsService(deps: { store: ConversationsStore; bus: Eve
     let id = contactIds.get(key);
     if (!id) {
       id = (await contactOf(identity)).id;
-      if (contactIds.size >= 100_000) contactIds.clear();
       contactIds.set(key, id);
     }
     return id;
@@ -100,7 +100,6 @@ export function conversationsService(deps: { store: ConversationsStore; bus: Eve
     const result = await writer.write(draft);
     if (!result.duplicate) {
       const { message } = result;
-      if (recent.size >= 10_000) recent.delete(recent.keys().next().value!);
       recent.set(`${message.conversationId}:${message.seq}`, message);
       await bus.publish('message.created', { conversationId: message.conversationId, messageId: message.id, seq: message.seq, authorType: message.authorType });
     }

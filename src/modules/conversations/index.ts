@@ -2,6 +2,7 @@ import './events.js';
 import type { Config } from '../../config.js';
 import type { Database } from '../../platform/db/database.js';
 import type { EventBus } from '../../platform/events/index.js';
+import { BoundedMap } from '../../platform/bounded-map.js';
 import type { Logger } from '../../platform/log.js';
 import type { Gateway } from '../../platform/realtime/gateway.js';
 import { sharedSecret } from '../../platform/shared-secrets.js';
@@ -65,11 +66,16 @@ export function createConversations(deps: { db: Database; bus: EventBus; gateway
     if (event.payload.presence === 'online') await routing.assignWaiting();
     else await routing.releaseAgent(event.payload.agentId);
   });
-  // Replying is taking the conversation.
+  // Replying is taking the conversation. Conversations known to be accepted skip the read: in a
+  // busy chat most agent messages come after the first.
+  const accepted = new BoundedMap<string, true>(50_000);
+  bus.subscribe('conversation.accepted', (event) => void accepted.set(event.payload.conversationId, true));
+  bus.subscribe('conversation.assigned', (event) => void accepted.delete(event.payload.conversationId));
   bus.subscribe('message.created', async (event) => {
-    if (event.payload.authorType !== 'agent') return;
+    if (event.payload.authorType !== 'agent' || accepted.has(event.payload.conversationId)) return;
     const conversation = await store.conversation(event.payload.conversationId);
-    if (conversation?.assigneeId && !conversation.acceptedAt) await routing.accept(conversation.id, conversation.assigneeId).catch(() => undefined);
+    if (conversation?.acceptedAt) accepted.set(conversation.id, true);
+    else if (conversation?.assigneeId) await routing.accept(conversation.id, conversation.assigneeId).catch(() => undefined);
   });
   let offerTimer: NodeJS.Timeout | undefined;
 

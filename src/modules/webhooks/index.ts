@@ -1,3 +1,4 @@
+import './events.js';
 import type { Config } from '../../config.js';
 import type { Orm } from '../../platform/db/database.js';
 import type { EventBus } from '../../platform/events/index.js';
@@ -27,13 +28,14 @@ export function createWebhooks(deps: { orm: Orm; bus: EventBus; audit: AuditServ
     log,
     settings: { timeoutMs: config.WEBHOOK_TIMEOUT_MS, maxAttempts: config.WEBHOOK_MAX_ATTEMPTS, retryBaseMs: config.WEBHOOK_RETRY_BASE_MS, pollMs: config.WEBHOOK_POLL_MS, batchSize: 20 },
   });
-  const service = webhooksService({ store, audit, worker, clock, messageText });
+  const service = webhooksService({ store, audit, worker, clock, messageText, endpointsChanged: (endpointId) => bus.publish('webhook.endpoints_changed', { endpointId }) });
 
   return {
     service,
     routes: webhooksRoutes(service),
     /** After migrations: record events into the outbox and start sending. */
     start(): void {
+      bus.subscribe('webhook.endpoints_changed', () => service.forgetEndpoints());
       for (const name of deliveredEvents) bus.subscribe(name, (event) => service.record(event));
       worker.start();
     },

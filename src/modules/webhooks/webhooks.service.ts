@@ -32,8 +32,29 @@ export type MessageText = (conversationId: string, seq: number) => Promise<strin
 
 const newSecret = () => `whsec_${randomBytes(32).toString('base64url')}`;
 
-export function webhooksService(deps: { store: WebhooksStore; audit: AuditService; worker: Pick<DeliveryWorker, 'wake'>; clock: () => Date; messageText: MessageText }) {
+export function webhooksService(deps: {
+  store: WebhooksStore;
+  audit: AuditService;
+  worker: Pick<DeliveryWorker, 'wake'>;
+  clock: () => Date;
+  messageText: MessageText;
+  /** Tells every node that the endpoints changed (their cached lists are dropped). */
+  endpointsChanged: (endpointId: string) => Promise<void>;
+}) {
   const { store, audit, worker, clock, messageText } = deps;
+  // Every domain event asks which endpoints want it; the list changes only when an admin edits it.
+  let active: Promise<WebhookEndpoint[]> | null = null;
+  const activeEndpoints = () => {
+    active ??= store.endpoints({ active: true }).catch((err: unknown) => {
+      active = null;
+      throw err;
+    });
+    return active;
+  };
+  async function changed(endpointId: string): Promise<void> {
+    active = null;
+    await deps.endpointsChanged(endpointId);
+  }
   const target = (id: string) => ({ type: 'webhook', id });
 
   async function endpoint(id: string): Promise<WebhookEndpoint> {
@@ -58,6 +79,10 @@ export function webhooksService(deps: { store: WebhooksStore; audit: AuditServic
 
   return {
     list: () => store.endpoints(),
+    /** Another node changed the endpoints. */
+    forgetEndpoints: () => {
+      active = null;
+    },
     get: endpoint,
 
     /** The returned `secret` is the only time it leaves the server. */
@@ -73,6 +98,7 @@ export function webhooksService(deps: { store: WebhooksStore; audit: AuditServic
         createdBy,
       });
       await audit.record({ actor, action: 'webhook.created', target: target(created.id), details: { events: created.events } });
+      await changed(created.id);
       return { endpoint: created, secret };
     },
 
@@ -84,12 +110,14 @@ export function webhooksService(deps: { store: WebhooksStore; audit: AuditServic
       });
       if (!updated) throw new AppError('WEBHOOK_NOT_FOUND');
       await audit.record({ actor, action: 'webhook.updated', target: target(id), details: { fields: Object.keys(patch) } });
+      await changed(id);
       return updated;
     },
 
     async remove(id: string, actor: Actor): Promise<void> {
       if (!(await store.deleteEndpoint(id))) throw new AppError('WEBHOOK_NOT_FOUND');
       await audit.record({ actor, action: 'webhook.deleted', target: target(id) });
+      await changed(id);
     },
 
     /** The old secret keeps signing alongside the new one for a grace period (see signatureHeader). */
@@ -98,6 +126,7 @@ export function webhooksService(deps: { store: WebhooksStore; audit: AuditServic
       const updated = await store.rotateSecret(id, secret, new Date(clock().getTime() + ROTATION_GRACE_MS));
       if (!updated) throw new AppError('WEBHOOK_NOT_FOUND');
       await audit.record({ actor, action: 'webhook.secret_rotated', target: target(id) });
+      await changed(id);
       return { endpoint: updated, secret };
     },
 
@@ -127,7 +156,7 @@ export function webhooksService(deps: { store: WebhooksStore; audit: AuditServic
 
     /** Writes one delivery per subscribed active endpoint into the outbox; the worker sends them. */
     async record(event: EventEnvelope<DeliveredEvent>): Promise<void> {
-      const endpoints = (await store.endpoints({ active: true })).filter((e) => subscribes(e.events, event.name));
+      const endpoints = (await activeEndpoints()).filter((e) => subscribes(e.events, event.name));
       if (endpoints.length === 0) return;
       // Payloads carry ids and stored text, which the guard already masked: this is defence in depth.
       const body = deliveryBody({ id: event.id, name: event.name, at: event.at, data: maskDeep(await dataOf(event)) });
