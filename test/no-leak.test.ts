@@ -153,6 +153,12 @@ for (const backend of backends) {
       assert.ok(bodies.includes('[seed phrase hidden]') || bodies.includes('[助记词已隐藏]'), 'the masked text was delivered');
     });
 
+    test('the search index holds none of it', () => {
+      for (const value of [password, code, privateKey, seedPhrase]) {
+        assert.deepEqual(app.knowledge.knowledge.search({ q: value, includeDrafts: true, limit: 5 }).filter((hit) => findLeaks(hit.snippetHtml + hit.titleHtml).length > 0), []);
+      }
+    });
+
     test('the masked text is what was stored', async () => {
       const stored = await everyTextInTheDatabase(app);
       assert.ok(stored.includes('[seed phrase hidden]') || stored.includes('[助记词已隐藏]'));
