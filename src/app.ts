@@ -17,6 +17,8 @@ import { createBot, type Bot } from './modules/bot/index.js';
 import { createGateway, type Gateway } from './platform/realtime/gateway.js';
 import { webAppRoutes } from './platform/http/web-apps.js';
 import { createAnalytics } from './modules/analytics/index.js';
+import { createTickets, type Tickets } from './modules/tickets/index.js';
+import { createEmail, type Email } from './modules/email/index.js';
 
 export interface AppOptions {
   logger?: Logger;
@@ -41,6 +43,8 @@ export interface App {
   conversations: Conversations;
   webhooks: Webhooks;
   bot: Bot;
+  tickets: Tickets;
+  email: Email;
   gateway: Gateway;
   seeders: Seeder[];
   /** Listens on the configured port; resolves with the bound address. */
@@ -66,11 +70,15 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   // A demo install signs its demo customers' tokens itself; it also serves the demo wallet page.
   const demoCustomers = config.seedDemo && !config.WALLET_TOKEN_SECRET;
   const wallet = createWallet({ orm: db.orm, bus, audit, config, demoPages: demoCustomers });
-  const knowledge = createKnowledge({ orm: db.orm, bus, audit, baseUrl: config.publicUrl });
+  const knowledge = createKnowledge({ orm: db.orm, bus, audit, baseUrl: config.publicUrl, contact: { ticket: '/help/requests/new' } });
   const gateway = createGateway({ logger, authenticate: people.authenticate, framesPerSecond: 20, heartbeatMs: 25_000 });
   const conversations = createConversations({ db, bus, gateway, audit, people, config, logger, clock: options.clock ?? (() => new Date()) });
   const analytics = createAnalytics({ db, people, clock: options.clock ?? (() => new Date()) });
   const bot = createBot({ db, bus, audit, conversations, knowledge, wallet, config, logger, clock: options.clock ?? (() => new Date()) });
+  const clock = options.clock ?? (() => new Date());
+  const tickets = createTickets({ db, bus, audit, people, conversations, gateway, config, logger, clock });
+  const email = createEmail({ db, bus, audit, config, logger, clock, inbound: tickets.fromEmail });
+  tickets.useMailer(email);
   const webhooks = createWebhooks({ orm: db.orm, bus, audit, log: logger, config, clock: options.clock, messageText: async (conversationId, seq) => (await conversations.conversations.message(conversationId, seq))?.text });
 
   const { app: http, routes } = await createHttpServer({
@@ -96,6 +104,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   await http.register(conversations.routes);
   await http.register(webhooks.routes);
   await http.register(bot.routes);
+  await http.register(tickets.routes);
+  await http.register(email.routes);
   await http.register(analytics.routes);
   await http.register(gateway.route('/api/v1/realtime'));
   if (wallet.demoRoutes) await http.register(wallet.demoRoutes);
@@ -116,11 +126,15 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     knowledge,
     webhooks,
     bot,
+    tickets,
+    email,
     conversations,
     gateway,
-    seeders: [...people.seeders, ...wallet.seeders, ...knowledge.seeders, ...conversations.seeders, ...bot.seeders],
+    seeders: [...people.seeders, ...wallet.seeders, ...knowledge.seeders, ...conversations.seeders, ...bot.seeders, ...tickets.seeders],
     async listen() {
-      return http.listen({ port: config.PORT, host: config.HOST });
+      const address = await http.listen({ port: config.PORT, host: config.HOST });
+      await email.listen();
+      return address;
     },
     stop() {
       stopping ??= (async () => {
@@ -130,6 +144,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         gateway.closeAll();
         await http.close();
         await webhooks.stop();
+        await tickets.stop();
+        await email.stop();
         await bus.close();
         await db.close();
       })();
@@ -147,6 +163,8 @@ export async function prepareDatabase(app: App): Promise<{ migrated: string[]; s
   await app.knowledge.start();
   app.conversations.start();
   app.webhooks.start();
+  app.tickets.start();
+  app.email.start();
   // The bot answers at once; its model trains or loads in a worker meanwhile (`app.bot.models.ready()`).
   void app.bot.start();
   return { migrated: applied, seeded };

@@ -53,6 +53,18 @@ export const configSchema = z.object({
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(10).describe('Attempts per webhook delivery before it is marked failed.'),
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(60_000).describe('Wait before the first webhook retry; each later wait doubles, plus up to 50 % jitter, capped at 6 hours.'),
   WEBHOOK_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(2000).describe('How often each node looks for webhook retries that are due (new events are sent at once).'),
+  SLA_POLL_MS: z.coerce.number().int().min(100).max(300_000).default(15_000).describe('How often each node looks for SLA warnings and breaches that fell due; a breach is recorded at the instant it fell due, announced at most this much later.'),
+  SUPPORT_EMAIL: z.string().regex(/^[^\s@<>]+@[^\s@<>]+$/, 'must be an e-mail address').default('support@localhost').describe('The support address: inbound mail to it (and to support+WD-XXXXXXXX@ plus-addresses) becomes tickets; outbound mail is sent from it and its domain names the Message-IDs.'),
+  EMAIL_INBOUND: flag('true').describe('Run the SMTP listener that receives mail for SUPPORT_EMAIL (point the domain\'s MX, or a forwarding rule, at it).'),
+  SMTP_LISTEN_PORT: z.coerce.number().int().min(0).max(65535).default(2525).describe('Port of the inbound SMTP listener (0 picks a free one).'),
+  SMTP_LISTEN_HOST: z.string().min(1).default('0.0.0.0').describe('Interface the inbound SMTP listener binds.'),
+  SMTP_TLS_KEY_FILE: z.string().min(1).optional().describe('PEM private key for STARTTLS on the inbound listener; with SMTP_TLS_CERT_FILE it turns STARTTLS on (off by default).'),
+  SMTP_TLS_CERT_FILE: z.string().min(1).optional().describe('PEM certificate chain for STARTTLS on the inbound listener.'),
+  SMTP_RELAY_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional().describe('Relay for outbound mail, smtp://user:pass@host:587 (STARTTLS when offered) or smtps://…:465. Unset: outbound mail stays queued and a warning is logged.'),
+  EMAIL_MAX_BYTES: z.coerce.number().int().min(10 * 1024).max(100 * 1024 * 1024).default(25 * 1024 * 1024).describe('Largest inbound message accepted, attachments included; announced as SIZE and refused with 552 above it.'),
+  EMAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8).describe('Attempts per outbound message before it is marked failed (a permanent 5xx refusal fails at once).'),
+  EMAIL_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(60_000).describe('Wait before the first outbound mail retry; each later wait doubles, plus up to 50 % jitter, capped at 6 hours.'),
+  EMAIL_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(2000).describe('How often each node looks for outbound mail that is due (new mail is sent at once).'),
 });
 
 export type Config = z.infer<typeof configSchema> & {
@@ -103,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const missing = (['WALLET_URL', 'WALLET_SECRET'] as const).filter((k) => !c[k]);
     if (missing.length) throw new ConfigError(missing.map((k) => `${k}: required when WALLET_CONNECTOR=http`));
   }
+  if (Boolean(c.SMTP_TLS_KEY_FILE) !== Boolean(c.SMTP_TLS_CERT_FILE)) throw new ConfigError(['SMTP_TLS_KEY_FILE and SMTP_TLS_CERT_FILE: set both to offer STARTTLS, or neither']);
   return {
     ...c,
     publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),

@@ -12,8 +12,8 @@ import { freshDatabase, type Backend } from './databases.js';
  */
 export async function testApp(options: { backend?: Backend; env?: Record<string, string>; logTo?: DestinationStream; clock?: () => Date } = {}): Promise<App> {
   // The bot answers only in the tests about it (and end to end): elsewhere its replies would
-  // interleave with the messages a test counts.
-  const config = loadConfig({ DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent', SEED_DEMO: 'true', PORT: '0', HOST: '127.0.0.1', WALLET_SECRET: testWalletSecret, BOT_ENABLED: 'false', ...options.env });
+  // interleave with the messages a test counts. The SMTP listener runs only where mail is tested.
+  const config = loadConfig({ DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent', SEED_DEMO: 'true', PORT: '0', HOST: '127.0.0.1', WALLET_SECRET: testWalletSecret, BOT_ENABLED: 'false', EMAIL_INBOUND: 'false', ...options.env });
   const database = await freshDatabase(options.backend ?? 'pglite');
   const app = await createApp(config, { database, clock: options.clock, logger: createLogger(config.LOG_LEVEL, { mask: maskDeep, destination: options.logTo }) });
   await prepareDatabase(app);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { EventBus } from '../../platform/events/index.js';
-import type { Actor } from '../../platform/http/access.js';
+import { managers, type Actor, type Role } from '../../platform/http/access.js';
 import { AppError } from '../../platform/http/app-error.js';
 import type { Connection, Gateway } from '../../platform/realtime/gateway.js';
 import { MAX_MESSAGE_CHARS } from './conversations.js';
@@ -8,9 +8,9 @@ import type { ConversationsService } from './conversations.service.js';
 import type { ConversationsStore } from './conversations.store.js';
 import { conversationView } from './realtime.js';
 import { receiptBody, type ReceiptsService } from './receipts.service.js';
+import { agentTopic, supervisorsTopic } from './topics.js';
 
 const topicOf = (conversationId: string) => `conversation:${conversationId}`;
-const agentTopic = (agentId: string) => `agent:${agentId}`;
 /** What only staff following a conversation see (notes); customers never join this topic. */
 const staffTopicOf = (conversationId: string) => `conversation-staff:${conversationId}`;
 
@@ -21,15 +21,16 @@ const staffTopicOf = (conversationId: string) => `conversation-staff:${conversat
 export function registerAgentFrames(deps: { gateway: Gateway; conversations: ConversationsService; receipts: ReceiptsService; store: ConversationsStore; bus: EventBus }) {
   const { gateway, conversations, store, bus } = deps;
 
-  async function agentOf(conn: Connection): Promise<Actor & { id: string }> {
+  async function agentOf(conn: Connection): Promise<Actor & { id: string; role: Role }> {
     const p = await conn.principal();
     if (!p || p.kind !== 'agent') throw new AppError('AUTH_REQUIRED');
-    return { type: 'agent', id: p.agentId, ip: null };
+    return { type: 'agent', id: p.agentId, ip: null, role: p.role };
   }
 
   gateway.on('agent.hello', z.object({ type: z.literal('agent.hello'), ref: z.unknown().optional() }), async (conn) => {
     const agent = await agentOf(conn);
     gateway.subscribe(conn, agentTopic(agent.id));
+    if (managers.includes(agent.role)) gateway.subscribe(conn, supervisorsTopic);
     return { type: 'agent.ready', agentId: agent.id };
   });
 

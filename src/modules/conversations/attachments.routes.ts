@@ -66,6 +66,23 @@ export function attachmentRoutes(deps: { attachments: AttachmentsService; maxByt
       schema: uploadSchema('to the customer '),
     }, async (request, reply) => upload({ agent: actorOf(request) }, request, reply));
 
+    const looseQuery = z.strictObject({ name: z.string().max(255).default('') });
+    const looseReply = { 201: z.object({ id: z.uuid(), name: z.string(), contentType: z.string(), sizeBytes: z.number().int() }) };
+    async function uploadLoose(sender: Sender, request: { query: z.infer<typeof looseQuery>; body: unknown }, reply: FastifyReply) {
+      const bytes = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      return reply.status(201).send(await attachments.storeLoose(await attachments.uploaderOf(sender), { name: request.query.name, bytes }));
+    }
+
+    app.post('/api/v1/widget/attachments', {
+      config: { access: { customer: true }, rateLimit: { max: 20, timeWindow: '1 minute' } },
+      schema: { tags, summary: 'Upload a file (PNG, JPEG, GIF, WebP or PDF, raw body) to attach to a ticket: name its id in attachmentIds', consumes: Object.keys(attachmentTypes), querystring: looseQuery, response: looseReply },
+    }, async (request, reply) => uploadLoose({ customer: customerOf(request) }, request, reply));
+
+    app.post('/api/v1/attachments', {
+      config: { access: { roles: staff, scope: 'tickets:write' }, rateLimit: { max: 60, timeWindow: '1 minute' } },
+      schema: { tags, summary: 'Upload a file (raw body) to attach to a ticket reply: name its id in attachmentIds', consumes: Object.keys(attachmentTypes), querystring: looseQuery, response: looseReply },
+    }, async (request, reply) => uploadLoose({ agent: actorOf(request) }, request, reply));
+
     app.get('/api/v1/widget/conversations/:id/attachments/:attachmentId/link', {
       config: { access: { customer: true } },
       schema: { tags, summary: 'A short-lived link to a file in my conversation', params: linkParams, response: linkReply },

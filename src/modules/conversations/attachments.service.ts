@@ -65,37 +65,73 @@ export function attachmentsService(deps: {
     await rm(pathOf(storage), { force: true });
   }
 
+  /** Checks a file (size, type from its bytes), writes it, and records its row. */
+  async function keep(input: { name: string; bytes: Uint8Array }, owner: { conversationId: string | null; uploaderType: 'customer' | 'agent'; uploaderId: string | null }) {
+    assertSize(input.bytes.length, deps.maxBytes);
+    const contentType = await sniffType(input.bytes);
+    const id = uuidv7();
+    const storage = storageKey(id);
+    await writeFile(storage, input.bytes);
+    const originalName = fileName(maskText(input.name), contentType);
+    try {
+      await store.insert({ id, ...owner, contentType, sizeBytes: input.bytes.length, sha256: createHash('sha256').update(input.bytes).digest('hex'), storageKey: storage, originalName });
+    } catch (err) {
+      await rm(pathOf(storage), { force: true });
+      throw err;
+    }
+    return { id, storage, name: originalName, contentType, sizeBytes: input.bytes.length };
+  }
+
+  async function signedUrl(attachmentId: string): Promise<{ url: string; expiresAt: Date }> {
+    const expiresAt = new Date(clock().getTime() + deps.linkTtlSeconds * 1000);
+    const link = signLink(await signingKey(), attachmentId, expiresAt);
+    const query = new URLSearchParams({ expires: String(link.expires), signature: link.signature });
+    return { url: `${deps.publicUrl}/api/v1/attachments/${attachmentId}?${query}`, expiresAt: new Date(link.expires * 1000) };
+  }
+
   return {
     /** Stores a file and sends it as an 'attachment' message; a retry with the same client id returns the first message and keeps no second file. */
     async upload(sender: Sender, conversationId: string, input: { clientId: string; name: string; bytes: Uint8Array }): Promise<{ message: Message; duplicate: boolean }> {
       const target = await conversations.writeTarget(sender, conversationId);
-      assertSize(input.bytes.length, deps.maxBytes);
-      const contentType = await sniffType(input.bytes);
-      const id = uuidv7();
-      const storage = storageKey(id);
-      await writeFile(storage, input.bytes);
-      const originalName = fileName(maskText(input.name), contentType);
+      const file = await keep(input, { conversationId, uploaderType: 'customer' in sender ? 'customer' : 'agent', uploaderId: target.authorId });
       let result: { message: Message; duplicate: boolean };
       try {
-        await store.insert({
-          id,
-          conversationId,
-          uploaderType: 'customer' in sender ? 'customer' : 'agent',
-          uploaderId: target.authorId,
-          contentType,
-          sizeBytes: input.bytes.length,
-          sha256: createHash('sha256').update(input.bytes).digest('hex'),
-          storageKey: storage,
-          originalName,
-        });
-        result = await conversations.sendAttachment(sender, target, { clientId: input.clientId, attachment: { id, name: originalName, contentType, size: input.bytes.length } });
+        result = await conversations.sendAttachment(sender, target, { clientId: input.clientId, attachment: { id: file.id, name: file.name, contentType: file.contentType, size: file.sizeBytes } });
       } catch (err) {
-        await discard(id, storage);
+        await discard(file.id, file.storage);
         throw err;
       }
-      if (result.duplicate) await discard(id, storage);
-      else await store.linkMessage(id, result.message.id);
+      if (result.duplicate) await discard(file.id, file.storage);
+      else await store.linkMessage(file.id, result.message.id);
       return result;
+    },
+
+    /**
+     * A file kept for something that does not exist yet (a ticket being written, an e-mail being
+     * filed): it belongs to its uploader until a ticket claims it by id.
+     */
+    async storeLoose(uploader: { type: 'customer' | 'agent'; id: string }, input: { name: string; bytes: Uint8Array }) {
+      const { id, name, contentType, sizeBytes } = await keep(input, { conversationId: null, uploaderType: uploader.type, uploaderId: uploader.id });
+      return { id, name, contentType, sizeBytes };
+    },
+
+    /** Who owns a loose file a sender uploads: a customer's contact, or the agent. */
+    async uploaderOf(sender: Sender): Promise<{ type: 'customer' | 'agent'; id: string }> {
+      if ('customer' in sender) return { type: 'customer', id: (await conversations.contactOf(sender.customer)).id };
+      if (!sender.agent.id) throw new AppError('FORBIDDEN');
+      return { type: 'agent', id: sender.agent.id };
+    },
+
+    /** The uploader's own loose files among `ids`; any other id is refused as not found. */
+    async ownLoose(uploader: { type: 'customer' | 'agent'; id: string }, ids: string[]) {
+      const found = await store.loose([...new Set(ids)], uploader.type, uploader.id);
+      if (found.length !== new Set(ids).size) throw new AppError('NOT_FOUND', { what: 'attachment' });
+      return found.map((a) => ({ id: a.id, name: a.originalName, contentType: a.contentType, sizeBytes: a.sizeBytes }));
+    },
+
+    /** What is known about files by id, for a caller that has already checked who may see them. */
+    async describe(ids: string[]) {
+      return (await store.many(ids)).map((a) => ({ id: a.id, name: a.originalName, contentType: a.contentType, sizeBytes: a.sizeBytes }));
     },
 
     /** A short-lived link to a file, for someone who takes part in its conversation. */
@@ -103,11 +139,11 @@ export function attachmentsService(deps: {
       if ('customer' in viewer) await conversations.participant(viewer.customer, conversationId);
       const attachment = await store.inConversation(conversationId, attachmentId);
       if (!attachment) throw new AppError('NOT_FOUND');
-      const expiresAt = new Date(clock().getTime() + deps.linkTtlSeconds * 1000);
-      const link = signLink(await signingKey(), attachment.id, expiresAt);
-      const query = new URLSearchParams({ expires: String(link.expires), signature: link.signature });
-      return { url: `${deps.publicUrl}/api/v1/attachments/${attachment.id}?${query}`, expiresAt: new Date(link.expires * 1000) };
+      return signedUrl(attachment.id);
     },
+
+    /** A short-lived link for a caller that has already checked access (the tickets module). */
+    signedUrl,
 
     /** The file behind a signed link: its type, name, size, seconds the link has left, and an open stream. */
     async open(link: SignedLink) {

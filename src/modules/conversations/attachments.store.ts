@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Orm } from '../../platform/db/database.js';
 import { attachments } from './attachments.tables.js';
 
@@ -18,6 +18,17 @@ export function attachmentsStore(orm: Orm) {
     },
     async get(id: string): Promise<Attachment | undefined> {
       return (await orm.select().from(attachments).where(eq(attachments.id, id)))[0];
+    },
+    /** Files with these ids that this uploader stored loose (not yet in a conversation or claimed). */
+    async loose(ids: string[], uploaderType: string, uploaderId: string): Promise<Attachment[]> {
+      if (!ids.length) return [];
+      return orm
+        .select()
+        .from(attachments)
+        .where(and(inArray(attachments.id, ids), isNull(attachments.conversationId), eq(attachments.uploaderType, uploaderType), eq(attachments.uploaderId, uploaderId)));
+    },
+    async many(ids: string[]): Promise<Attachment[]> {
+      return ids.length ? orm.select().from(attachments).where(inArray(attachments.id, ids)) : [];
     },
     async inConversation(conversationId: string, id: string): Promise<Attachment | undefined> {
       return (await orm.select().from(attachments).where(and(eq(attachments.id, id), eq(attachments.conversationId, conversationId))))[0];

@@ -1,9 +1,9 @@
 import { bigint, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
-// Mirrors migration 035_attachments.sql.
+// Mirrors migrations 035_attachments.sql and 036 (a file may be loose: no conversation yet).
 export const attachments = pgTable('attachments', {
   id: uuid('id').primaryKey(),
-  conversationId: uuid('conversation_id').notNull(),
+  conversationId: uuid('conversation_id'),
   messageId: uuid('message_id'),
   uploaderType: text('uploader_type').notNull(),
   uploaderId: text('uploader_id'),

@@ -110,6 +110,15 @@ export function conversationsService(deps: { store: ConversationsStore; bus: Eve
     contactOf,
     participant,
 
+    /** The contact behind an e-mail address (one who wrote in by mail, or left the address on a form). */
+    contactByEmail: (email: string, input: { name: string; locale: Locale }) =>
+      store.upsertContact({ id: uuidv7(), email: email.toLowerCase(), displayName: maskText(input.name), locale: input.locale }),
+
+    /** A known customer's address, kept the first time they give one. */
+    rememberEmail: (contactId: string, email: string) => store.setContactEmail(contactId, email.toLowerCase()),
+
+    contact: (id: string) => store.contact(id),
+
     /** The customer's open conversation, or a new one. */
     async open(identity: CustomerIdentity, input: { channel: Channel; language: Locale }): Promise<Conversation> {
       const contact = await contactOf(identity, input.language);

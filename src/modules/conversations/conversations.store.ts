@@ -3,7 +3,7 @@ import { transactional, type Orm } from '../../platform/db/database.js';
 import type { Contact, Conversation, Message } from './conversations.js';
 import { cannedResponses, contacts, conversationNotes, conversationRatings, conversations, messages } from './conversations.tables.js';
 
-const toContact = (r: typeof contacts.$inferSelect): Contact => ({ id: r.id, walletCustomerId: r.walletCustomerId, visitorId: r.visitorId, displayName: r.displayName, locale: r.locale === 'en' ? 'en' : 'zh-CN' });
+const toContact = (r: typeof contacts.$inferSelect): Contact => ({ id: r.id, walletCustomerId: r.walletCustomerId, visitorId: r.visitorId, email: r.email, displayName: r.displayName, locale: r.locale === 'en' ? 'en' : 'zh-CN' });
 const toConversation = (r: typeof conversations.$inferSelect): Conversation => ({
   id: r.id,
   contactId: r.contactId,
@@ -71,9 +71,9 @@ const NO_TEAM = '00000000-0000-0000-0000-000000000000';
 function queries(orm: Orm) {
   let byId: ReturnType<typeof conversationById> | undefined;
   return {
-    /** Finds or creates the contact for an identity; one row per wallet customer or visitor. */
+    /** Finds or creates the contact for an identity; one row per wallet customer, visitor or e-mail address. */
     async upsertContact(row: typeof contacts.$inferInsert): Promise<Contact> {
-      const key = row.walletCustomerId ? contacts.walletCustomerId : contacts.visitorId;
+      const key = row.walletCustomerId ? contacts.walletCustomerId : row.visitorId ? contacts.visitorId : contacts.email;
       const [created] = await orm
         .insert(contacts)
         .values(row)
@@ -192,6 +192,10 @@ function queries(orm: Orm) {
     },
     async deleteCanned(id: string): Promise<boolean> {
       return (await orm.delete(cannedResponses).where(eq(cannedResponses.id, id)).returning({ id: cannedResponses.id })).length > 0;
+    },
+    /** Remembers an address a known customer gave (a ticket form): replies can then reach them by e-mail. */
+    async setContactEmail(id: string, email: string): Promise<void> {
+      await orm.update(contacts).set({ email }).where(and(eq(contacts.id, id), isNull(contacts.email), sql`not exists (select 1 from contacts taken where taken.email = ${email})`));
     },
     async contact(id: string): Promise<Contact | undefined> {
       const [row] = await orm.select().from(contacts).where(eq(contacts.id, id));

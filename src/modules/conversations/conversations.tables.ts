@@ -7,6 +7,7 @@ export const contacts = pgTable('contacts', {
   id: uuid('id').primaryKey(),
   walletCustomerId: text('wallet_customer_id').unique(),
   visitorId: text('visitor_id').unique(),
+  email: text('email').unique(),
   displayName: text('display_name').notNull().default(''),
   locale: text('locale').notNull().default('zh-CN'),
   createdAt: ts('created_at').notNull().defaultNow(),

@@ -16,6 +16,8 @@ export interface Contact {
   id: string;
   walletCustomerId: string | null;
   visitorId: string | null;
+  /** Known for customers who wrote in by e-mail or left an address on a ticket. */
+  email: string | null;
   displayName: string;
   locale: Locale;
 }

@@ -26,6 +26,8 @@ import { widgetRoutes } from './widget.routes.js';
 export type { Conversation, Message, Contact } from './conversations.js';
 import type { Conversation } from './conversations.js';
 export type { CustomerIdentity } from './identity.js';
+export { contactTopic, agentTopic, supervisorsTopic } from './topics.js';
+export { customerOf } from './widget.routes.js';
 
 type ConversationsConfig = Pick<Config, 'WALLET_TOKEN_SECRET' | 'seedDemo' | 'GUARD_ALLOWED_LINK_DOMAINS' | 'ACCEPT_TIMEOUT_SECONDS' | 'DATA_DIR' | 'ATTACHMENT_MAX_BYTES' | 'ATTACHMENT_URL_TTL_SECONDS' | 'publicUrl'>;
 
@@ -83,6 +85,8 @@ export function createConversations(deps: { db: Database; bus: EventBus; gateway
     conversations,
     routing,
     tokens,
+    attachments,
+    transcripts,
     seeders: conversationsSeeders(store),
     authenticateCustomer: (token: string) => tokens.verify(token),
     /** For the bot: what it reads of a conversation it answers in. */

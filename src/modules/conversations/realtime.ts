@@ -9,6 +9,7 @@ import type { CustomerIdentity, CustomerTokens } from './identity.js';
 import { receiptBody, type ReceiptsService } from './receipts.service.js';
 import type { HandoverResult, RoutingService } from './routing.service.js';
 import type { TranscriptService } from './transcript.service.js';
+import { contactTopic } from './topics.js';
 
 const topicOf = (conversationId: string) => `conversation:${conversationId}`;
 const clientId = z.string().min(1).max(100);
@@ -80,6 +81,7 @@ export function registerCustomerFrames(deps: {
     const conversation = await conversations.open(identity, { channel: frame.channel, language: conn.locale });
     conn.state.conversationId = conversation.id;
     gateway.subscribe(conn, topicOf(conversation.id));
+    gateway.subscribe(conn, contactTopic(conversation.contactId));
     return { type: 'ready', identity: { kind: identity.kind }, conversation: conversationView(conversation) };
   });
 

@@ -16,6 +16,8 @@ export type { SearchHit, SearchQuery } from './search-index.js';
 export { readKbFolder, writeKbFolder } from './kb-files.js';
 export { analyze } from './search-analyzer.js';
 export { leadParagraph } from './markdown.js';
+export { layout as helpLayout, helpPath, type PageContext as HelpPageContext } from './help/pages.js';
+export { html, type Html } from './help/html.js';
 
 export function createKnowledge(deps: { orm: Orm; bus: EventBus; audit: AuditService; baseUrl: string; contact?: ContactLinks; clock?: () => Date }) {
   const { orm, bus, audit } = deps;

@@ -1,5 +1,6 @@
 import './events.js';
 import type { FastifyRequest } from 'fastify';
+import { AppError } from '../../platform/http/app-error.js';
 import type { Config } from '../../config.js';
 import type { Orm } from '../../platform/db/database.js';
 import type { EventBus } from '../../platform/events/index.js';
@@ -15,6 +16,7 @@ import { teamsService } from './teams.service.js';
 
 export type { Agent, Team, Presence } from './people.js';
 export { isOpen, nextOpening, businessHoursSchema, type BusinessHours } from './business-hours.js';
+export { addBusinessTime, businessTimeBetween } from './business-time.js';
 export { demoAccounts } from './people.seed.js';
 export { SESSION_COOKIE } from './people.routes.js';
 
@@ -48,6 +50,12 @@ export function createPeople(deps: { orm: Orm; bus: EventBus; audit: AuditServic
     teams,
     apiTokens,
     authenticate,
+    /** A team's business hours, read on the caller's connection (inside its transaction: PGlite has only one). */
+    async teamHours(teamId: string, via: Orm = orm) {
+      const team = await peopleStore(via).getTeam(teamId);
+      if (!team) throw new AppError('TEAM_NOT_FOUND');
+      return team.businessHours;
+    },
     routes: peopleRoutes({ auth, agents, teams, apiTokens, cookieSecure: config.COOKIE_SECURE }),
     seeders: peopleSeeders(agents, teams),
   };

@@ -19,6 +19,15 @@ export const deliveredEvents = [
   'wallet.account_unfrozen',
   'wallet.refund_requested',
   'knowledge.article_changed',
+  'ticket.created',
+  'ticket.replied',
+  'ticket.status_changed',
+  'ticket.assigned',
+  'ticket.merged',
+  'ticket.reviewed',
+  'ticket.escalated',
+  'ticket.sla_warning',
+  'ticket.sla_breached',
 ] as const satisfies readonly EventName[];
 
 export type DeliveredEvent = (typeof deliveredEvents)[number];

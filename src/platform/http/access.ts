@@ -22,6 +22,10 @@ export const scopes = [
   'conversations:write',
   'bot:read',
   'bot:write',
+  'tickets:read',
+  'tickets:write',
+  'email:read',
+  'email:write',
 ] as const;
 export type Scope = (typeof scopes)[number];
 

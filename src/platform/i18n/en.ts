@@ -1,6 +1,8 @@
 import type { ErrorCode } from '../http/app-error.js';
 import { enWallet } from './en.wallet.js';
 import { enBot } from './en.bot.js';
+import { enTickets } from './en.tickets.js';
+import { enEmail } from './en.email.js';
 
 export const en = {
   errors: {
@@ -58,6 +60,20 @@ export const en = {
     WEBHOOK_NOT_FOUND: 'No such webhook endpoint.',
     WEBHOOK_DELIVERY_NOT_FOUND: 'No such webhook delivery for this endpoint.',
     WEBHOOK_URL_INVALID: 'The webhook address must be a full http:// or https:// URL, without a user name or password.',
+    TICKET_NOT_FOUND: 'No such ticket.',
+    TICKET_STATUS_INVALID: 'A ticket cannot move to that status from its current one.',
+    TICKET_CLOSED: 'This ticket is closed. Please open a new request.',
+    TICKET_MERGED: 'This ticket was merged into another one; continue there.',
+    TICKET_MERGE_INVALID: 'These tickets cannot be merged.',
+    TICKET_FIELDS_INVALID: 'Some fields of the form are missing or not valid.',
+    NOT_A_COMPLAINT: 'Only complaints have this step.',
+    COMPLAINT_REVIEW_REQUIRED: 'A complaint can be solved only after a supervisor approved its outcome.',
+    COMPLAINT_REVIEW_NOT_REQUESTED: 'No review was requested for this complaint.',
+    TICKET_ACCESS_KEY_INVALID: 'This request link is not valid.',
+    EMAIL_MESSAGE_NOT_FOUND: 'No such e-mail message.',
+    EMAIL_MESSAGE_STATE_CONFLICT: 'Only a quarantined inbound message can be released, and only a failed outbound message can be retried.',
+    SLA_POLICY_NOT_FOUND: 'No such SLA policy.',
+    SLA_POLICY_INVALID: 'This SLA policy setting is not possible: only complaints have an acknowledgement target.',
     NOT_READY: 'The service is not ready.',
     SHUTTING_DOWN: 'The service is restarting. Please retry in a moment.',
     INTERNAL_ERROR: 'Something went wrong on our side. Please try again.',
@@ -123,6 +139,8 @@ export const en = {
   },
   wallet: enWallet,
   bot: enBot,
+  tickets: enTickets,
+  email: enEmail,
 };
 
 export type Catalog = typeof en;

@@ -1,6 +1,8 @@
 import type { Catalog } from './en.js';
 import { zhCNWallet } from './zh-CN.wallet.js';
 import { zhCNBot } from './zh-CN.bot.js';
+import { zhCNTickets } from './zh-CN.tickets.js';
+import { zhCNEmail } from './zh-CN.email.js';
 
 export const zhCN: Catalog = {
   errors: {
@@ -58,6 +60,20 @@ export const zhCN: Catalog = {
     WEBHOOK_NOT_FOUND: '没有这个 Webhook 地址。',
     WEBHOOK_DELIVERY_NOT_FOUND: '这个 Webhook 地址下没有这条投递记录。',
     WEBHOOK_URL_INVALID: 'Webhook 地址必须是完整的 http:// 或 https:// 网址，且不能包含用户名或密码。',
+    TICKET_NOT_FOUND: '没有这个工单。',
+    TICKET_STATUS_INVALID: '工单不能从当前状态变为该状态。',
+    TICKET_CLOSED: '该工单已关闭，请提交新的请求。',
+    TICKET_MERGED: '该工单已合并到另一个工单，请在那里继续。',
+    TICKET_MERGE_INVALID: '这两个工单无法合并。',
+    TICKET_FIELDS_INVALID: '表单中有字段缺失或无效。',
+    NOT_A_COMPLAINT: '只有投诉工单有这一步。',
+    COMPLAINT_REVIEW_REQUIRED: '投诉须经主管审核通过处理结果后才能解决。',
+    COMPLAINT_REVIEW_NOT_REQUESTED: '该投诉尚未申请审核。',
+    TICKET_ACCESS_KEY_INVALID: '该请求链接无效。',
+    EMAIL_MESSAGE_NOT_FOUND: '没有这封邮件。',
+    EMAIL_MESSAGE_STATE_CONFLICT: '只有被隔离的收件可以放行，只有发送失败的邮件可以重发。',
+    SLA_POLICY_NOT_FOUND: '没有这个 SLA 策略。',
+    SLA_POLICY_INVALID: '该 SLA 策略设置无效：只有投诉才有受理确认时限。',
     NOT_READY: '服务尚未就绪。',
     SHUTTING_DOWN: '服务正在重启，请稍后重试。',
     INTERNAL_ERROR: '系统出了点问题，请稍后重试。',
@@ -122,4 +138,6 @@ export const zhCN: Catalog = {
   },
   wallet: zhCNWallet,
   bot: zhCNBot,
+  tickets: zhCNTickets,
+  email: zhCNEmail,
 };

@@ -38,7 +38,8 @@ nav.crumbs{font-size:.9rem}fieldset{border:0;padding:0;margin:0}label{display:bl
 table{border-collapse:collapse;width:100%;display:block;overflow-x:auto}td,th{border:1px solid #d9dde2;padding:6px}
 `;
 
-function layout(ctx: PageContext, page: { title: string; description: string; body: Html; query?: string; status?: number }): string {
+/** The help center's page shell; `css` adds rules for a page's own parts (forms elsewhere in the help center). */
+export function layout(ctx: PageContext, page: { title: string; description: string; body: Html; query?: string; status?: number; css?: string }): string {
   const t = catalog(ctx.locale).help;
   const url = (locale: Locale) => `${ctx.baseUrl}${helpPath(locale, ctx.path)}`;
   return `<!doctype html>${html`<html lang="${ctx.locale}">
@@ -54,7 +55,7 @@ function layout(ctx: PageContext, page: { title: string; description: string; bo
 <meta property="og:title" content="${page.title}">
 <meta property="og:description" content="${page.description.slice(0, 160)}">
 <meta property="og:url" content="${url(ctx.locale)}">
-<style>${trusted(css)}</style>
+<style>${trusted(css + (page.css ?? ''))}</style>
 </head>
 <body>
 <header>

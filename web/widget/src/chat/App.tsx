@@ -6,6 +6,8 @@ import { OutsideHoursForm, RatingForm } from './Forms.js';
 import { MessageView, VerifiedBadge } from './Message.js';
 import { ProtocolError } from './protocol.js';
 import { uploadFile } from './rest.js';
+import { useTicketFeed } from '../tickets/feed.js';
+import { RequestsButton, RequestsHost, type RequestsRoute } from '../tickets/host.js';
 
 interface Upload {
   clientId: string;
@@ -35,6 +37,8 @@ export function App(props: { client: ChatClient; locale: Locale; onClose?: () =>
   const [locale, setLocale] = useState(props.locale);
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [requests, setRequests] = useState<RequestsRoute | null>(null);
+  const feed = useTicketFeed(client, state.connection === 'online');
   const end = useRef<HTMLDivElement>(null);
   const t = catalogs[locale].chat;
   const { conversation, messages } = state;
@@ -85,7 +89,7 @@ export function App(props: { client: ChatClient; locale: Locale; onClose?: () =>
   const typingName = state.typing === 'agent' ? (state.agent?.displayName ?? t.agent) : t.bot;
 
   return (
-    <div class="wd-chat" onKeyDown={(e) => e.key === 'Escape' && onClose?.()}>
+    <div class={requests ? 'wd-chat wd-requests-open' : 'wd-chat'} onKeyDown={(e) => e.key === 'Escape' && onClose?.()}>
       <header class="wd-header">
         <div class="wd-heading">
           <h1>{t.title}</h1>
@@ -95,6 +99,7 @@ export function App(props: { client: ChatClient; locale: Locale; onClose?: () =>
             </p>
           )}
         </div>
+        <RequestsButton locale={locale} unread={feed.unread} open={!!requests} onClick={() => setRequests(requests ? null : { view: 'list' })} />
         <button type="button" class="wd-header-button" onClick={switchLocale} aria-label={t.switchLanguageLabel} lang={locale === 'zh-CN' ? 'en' : 'zh-CN'}>{t.switchLanguage}</button>
         <button type="button" class="wd-header-button wd-icon" disabled={!conversation || messages.length === 0} aria-label={t.transcript} title={t.transcript} onClick={() => attempt(client.transcript().then((text) => download(text, `walletdesk-${conversation!.id.slice(0, 8)}.txt`)))}>
           <svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18"><path fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" d="M12 4v11m-5-5l5 5 5-5M5 20h14" /></svg>
@@ -105,6 +110,7 @@ export function App(props: { client: ChatClient; locale: Locale; onClose?: () =>
           </button>
         )}
       </header>
+      {requests && <RequestsHost feed={feed} locale={locale} route={requests} onRoute={setRequests} onClose={() => setRequests(null)} />}
       <p class="wd-safety" role="note">
         <svg aria-hidden="true" viewBox="0 0 24 24" width="16" height="16"><path fill="currentColor" d="M12 2l8 3v6c0 5-3.4 9.4-8 11-4.6-1.6-8-6-8-11V5z" /></svg>
         {t.safetyNote}
@@ -116,7 +122,7 @@ export function App(props: { client: ChatClient; locale: Locale; onClose?: () =>
         <div role="log" aria-live="polite" aria-label={t.messagesLabel}>
           <ol class="wd-messages">
             {messages.map((m) => (
-              <MessageView key={m.seq} message={m} t={t} locale={locale} agentName={state.agent?.displayName ?? null} token={client.currentToken()} quickRepliesActive={m === lastTheirs && !answeredSince(m.seq)} onQuickReply={(value, label) => client.send(label, value)} />
+              <MessageView key={m.seq} message={m} t={t} locale={locale} agentName={state.agent?.displayName ?? null} token={client.currentToken()} quickRepliesActive={m === lastTheirs && !answeredSince(m.seq)} onQuickReply={(value, label) => (value === 'ticket' ? setRequests({ view: 'new' }) : client.send(label, value))} />
             ))}
             {state.outgoing.map((o) => (
               <li key={o.clientId} class="wd-message wd-mine wd-pending">
@@ -151,7 +157,7 @@ export function App(props: { client: ChatClient; locale: Locale; onClose?: () =>
             {state.queue && state.queue.etaSeconds >= 0 ? fill(t.queueEta, { minutes: Math.max(1, Math.round(state.queue.etaSeconds / 60)) }) : t.queueNoAgents}
           </p>
         )}
-        {state.outsideHours && conversation?.status === 'bot' && <OutsideHoursForm key={conversation.id} t={t} locale={locale} outsideHours={state.outsideHours} onSend={(text, choice) => client.send(text, choice)} />}
+        {state.outsideHours && conversation?.status === 'bot' && <OutsideHoursForm key={conversation.id} t={t} locale={locale} outsideHours={state.outsideHours} onSend={(text, choice) => client.send(text, choice)} onTicket={() => setRequests({ view: 'new' })} />}
         {conversation?.status === 'resolved' && <p class="wd-event">{t.resolved}</p>}
         {state.ratingRequested && !state.rated && <RatingForm t={t} onRate={(score, comment) => attempt(client.rate(score, comment))} />}
         {state.rated && <p class="wd-event" role="status">{t.rating.thanks}</p>}

@@ -37,29 +37,26 @@ export function RatingForm({ t, onRate }: { t: Strings; onRate: (score: number, 
 }
 
 /**
- * Outside business hours: a ticket or a callback request. There is no ticket or callback API yet,
- * so the request is posted in the chat as a clearly labelled message, carrying the choice as its
- * quick-reply value: the bot then queues the conversation for when the team opens.
+ * Outside business hours: a request (工单), written in the requests view's form, or a callback.
+ * Callbacks have no API yet, so a callback request is posted in the chat as a clearly labelled
+ * message carrying the choice as its quick-reply value: the bot then queues the conversation for
+ * when the team opens.
  */
-export function OutsideHoursForm({ t, locale, outsideHours, onSend }: { t: Strings; locale: string; outsideHours: OutsideHours; onSend: (text: string, choice: 'ticket' | 'callback') => void }) {
+export function OutsideHoursForm({ t, locale, outsideHours, onSend, onTicket }: { t: Strings; locale: string; outsideHours: OutsideHours; onSend: (text: string, choice: 'callback') => void; onTicket: () => void }) {
   const s = t.outsideHours;
   const [choice, setChoice] = useState<'ticket' | 'callback'>(outsideHours.options[0] ?? 'ticket');
-  const [fields, setFields] = useState({ description: '', contact: '', phone: '', when: '' });
+  const [fields, setFields] = useState({ phone: '', when: '' });
   const [sent, setSent] = useState(false);
-  const field = (name: keyof typeof fields, label: string, multiline = false) => (
+  const field = (name: keyof typeof fields, label: string) => (
     <label class="wd-field">
       {label}
-      {multiline ? (
-        <textarea required rows={3} maxLength={1500} value={fields[name]} onInput={(e) => setFields({ ...fields, [name]: e.currentTarget.value })} />
-      ) : (
-        <input required maxLength={200} value={fields[name]} onInput={(e) => setFields({ ...fields, [name]: e.currentTarget.value })} />
-      )}
+      <input required maxLength={200} value={fields[name]} onInput={(e) => setFields({ ...fields, [name]: e.currentTarget.value })} />
     </label>
   );
   const opens = outsideHours.nextOpeningAt && new Intl.DateTimeFormat(locale, { weekday: 'short', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(outsideHours.nextOpeningAt));
   const submit = (event: Event) => {
     event.preventDefault();
-    onSend(choice === 'ticket' ? fill(s.ticketMessage, fields) : fill(s.callbackMessage, fields), choice);
+    onSend(fill(s.callbackMessage, fields), 'callback');
     setSent(true);
   };
   return (
@@ -77,9 +74,19 @@ export function OutsideHoursForm({ t, locale, outsideHours, onSend }: { t: Strin
               </label>
             ))}
           </fieldset>
-          {choice === 'ticket' ? [field('description', s.description, true), field('contact', s.contact)] : [field('phone', s.phone), field('when', s.when)]}
-          <p class="wd-muted">{s.note}</p>
-          <button type="submit" class="wd-primary">{s.submit}</button>
+          {choice === 'ticket' ? (
+            <>
+              <p class="wd-muted">{s.ticketNote}</p>
+              <button type="button" class="wd-primary" onClick={onTicket}>{s.openForm}</button>
+            </>
+          ) : (
+            <>
+              {field('phone', s.phone)}
+              {field('when', s.when)}
+              <p class="wd-muted">{s.note}</p>
+              <button type="submit" class="wd-primary">{s.submit}</button>
+            </>
+          )}
         </form>
       )}
     </section>

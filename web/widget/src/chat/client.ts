@@ -68,6 +68,7 @@ export class ChatClient {
   state: ChatState = initial;
   private socket: WebSocket | null = null;
   private listeners = new Set<(state: ChatState) => void>();
+  private pushListeners = new Set<(frame: Frame) => void>();
   private replies = new Map<number, { resolve: (frame: Frame) => void; reject: (err: Error) => void }>();
   private nextRef = 1;
   private attempt = 0;
@@ -83,6 +84,12 @@ export class ChatClient {
   subscribe(listener: (state: ChatState) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Pushes the chat itself does not handle (ticket updates) go to these listeners. */
+  onPush(listener: (frame: Frame) => void): () => void {
+    this.pushListeners.add(listener);
+    return () => this.pushListeners.delete(listener);
   }
 
   start(): void {
@@ -286,6 +293,8 @@ export class ChatClient {
         this.update({ messages: this.state.messages.map((m) => (m.author === 'customer' && m.seq <= (frame.seq as number) && !m[key] ? { ...m, [key]: at } : m)) });
         break;
       }
+      default:
+        for (const listener of this.pushListeners) listener(frame);
     }
   }
 

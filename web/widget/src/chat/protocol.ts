@@ -66,7 +66,7 @@ export interface Frame {
 }
 
 export class ProtocolError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(readonly code: string, message: string, readonly details?: Record<string, unknown>) {
     super(message);
   }
 }
