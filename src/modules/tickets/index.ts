@@ -93,6 +93,7 @@ export function createTickets(deps: {
     conversations: conversationsPort,
     assertAgent: (id) => people.agents.get(id),
     assertTeam: (id) => people.teams.get(id),
+    agentName: async (id) => (await people.agents.get(id)).displayName,
     allowedLinkDomains: config.GUARD_ALLOWED_LINK_DOMAINS,
     clock,
   });
@@ -110,7 +111,7 @@ export function createTickets(deps: {
     supervisorEmails: async () =>
       (await people.agents.list({ active: true, limit: 1000 })).filter((a) => a.role !== 'agent').map((a) => ({ email: a.email, locale: a.skillLanguages.includes('zh-CN') ? ('zh-CN' as const) : ('en' as const) })),
     requestUrl,
-    ticketUrl: (ticket) => `${config.publicUrl}/console/#/tickets/${ticket.id}`,
+    ticketUrl: (ticket) => `${config.publicUrl}/console/tickets/${ticket.id}`,
     logger,
   });
 

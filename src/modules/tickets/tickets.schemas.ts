@@ -64,6 +64,7 @@ export const entrySchema = z.object({
   kind: z.enum(['reply', 'note', 'event']),
   authorType: z.enum(['customer', 'agent', 'system']),
   authorId: z.string().nullable(),
+  authorName: z.string().nullable().describe("Staff entries: the name customers see (the staff member's display name)."),
   body: z.string().describe('As stored: secrets already replaced by placeholders.'),
   data: z.record(z.string(), z.unknown()).describe("For events: {event: 'status_changed', from, to} and the like."),
   via: z.enum(ticketChannels),

@@ -109,6 +109,8 @@ export function ticketsService(deps: {
   conversations: ConversationsPort;
   assertAgent: (id: string) => Promise<unknown>;
   assertTeam: (id: string) => Promise<unknown>;
+  /** The name customers and colleagues see for a staff member. */
+  agentName: (id: string) => Promise<string>;
   allowedLinkDomains: string[];
   clock: () => Date;
 }) {
@@ -546,7 +548,9 @@ export function ticketsService(deps: {
       list.push({ ...file, url: (await conversations.files.signedUrl(file.id)).url });
       byEntry.set(h.entryId, list);
     }
-    return entries.map((e) => ({ ...e, attachments: byEntry.get(e.id) ?? [] }));
+    const staffIds = [...new Set(entries.filter((e) => e.authorType === 'agent' && e.authorId).map((e) => e.authorId!))];
+    const names = new Map(await Promise.all(staffIds.map(async (id) => [id, await deps.agentName(id).catch(() => null)] as const)));
+    return entries.map((e) => ({ ...e, authorName: e.authorType === 'agent' && e.authorId ? (names.get(e.authorId) ?? null) : null, attachments: byEntry.get(e.id) ?? [] }));
   }
 
   async function publicView(id: string, contactId: string) {

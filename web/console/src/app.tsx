@@ -8,11 +8,13 @@ import { Inbox } from './pages/inbox.js';
 import { Login } from './pages/login.js';
 import { realtime, type Realtime } from './realtime.js';
 import { href, navigate, useRoute } from './router.js';
+import { TicketToasts, useTicketNotices } from './tickets/notices.js';
 import type { Agent, Presence } from './types.js';
 
 // The dashboard (charts) and admin (Markdown editor) load on first visit: agents rarely open them.
 const Dashboard = lazy(() => import('./pages/dashboard.js').then((m) => ({ default: m.Dashboard })));
 const Admin = lazy(() => import('./admin/index.js').then((m) => ({ default: m.Admin })));
+const Tickets = lazy(() => import('./tickets/page.js').then((m) => ({ default: m.Tickets })));
 
 export function App() {
   const [locale, setLocaleState] = useState<Locale>(initialLocale);
@@ -48,6 +50,7 @@ function Shell({ me, setMe }: { me: Agent; setMe: (a: Agent | null) => void }) {
   const [assigned, setAssigned] = useState<string | null>(null);
   const manager = me.role !== 'agent';
   const { run } = useAction();
+  const ticketNotices = useTicketNotices(live, route);
 
   useEffect(() => {
     const rt = realtime();
@@ -76,11 +79,13 @@ function Shell({ me, setMe }: { me: Agent; setMe: (a: Agent | null) => void }) {
   let page;
   if (section === 'dashboard' && manager) page = <Dashboard />;
   else if (section === 'admin' && manager) page = <Admin me={me} page={rest[0] ?? 'agents'} />;
+  else if (section === 'tickets') page = live && <Tickets me={me} live={live} ticketId={rest[0] ?? null} />;
   else page = live && <Inbox me={me} live={live} conversationId={section === 'conversations' ? (rest[0] ?? null) : null} />;
 
-  const link = (path: string, label: string, active: boolean) => (
+  const link = (path: string, label: string, active: boolean, count = 0) => (
     <a key={path} href={href(path)} aria-current={active ? 'page' : undefined} onClick={(e) => (e.preventDefault(), navigate(path))}>
       {label}
+      {count > 0 && <span className="badge count" data-testid={`${path}-count`}> {count}</span>}
     </a>
   );
   return (
@@ -89,6 +94,7 @@ function Shell({ me, setMe }: { me: Agent; setMe: (a: Agent | null) => void }) {
         <span className="brand">{t.appName}</span>
         <nav aria-label={t.nav.label} className="mainnav">
           {link('inbox', t.nav.inbox, section === '' || section === 'inbox' || section === 'conversations')}
+          {link('tickets', t.nav.tickets, section === 'tickets', ticketNotices.notices.length)}
           {manager && link('dashboard', t.nav.dashboard, section === 'dashboard')}
           {manager && link('admin/agents', t.nav.admin, section === 'admin')}
         </nav>
@@ -112,6 +118,7 @@ function Shell({ me, setMe }: { me: Agent; setMe: (a: Agent | null) => void }) {
             {t.notify.assigned}
           </a>
         )}
+        <TicketToasts {...ticketNotices} />
       </div>
       {section === 'admin' && manager && (
         <nav aria-label={t.nav.admin} className="subnav">

@@ -23,10 +23,11 @@ function chime() {
   }
 }
 
-export function alertAssignment(title: string, onClick: () => void) {
+/** `tag` folds repeats of one subject into one desktop notification. */
+export function alertAssignment(title: string, onClick: () => void, tag = 'walletdesk-assignment') {
   chime();
   if (!('Notification' in window) || Notification.permission !== 'granted' || document.hasFocus()) return;
-  const n = new Notification(title, { tag: 'walletdesk-assignment' });
+  const n = new Notification(title, { tag });
   n.onclick = () => {
     window.focus();
     onClick();

@@ -1,10 +1,11 @@
 // English strings of the staff console. zh-CN.ts has the same keys (the Catalog type checks it).
+import { enTickets } from './en.tickets.js';
 export const en = {
   lang: 'en',
   switchLanguage: '中文',
   switchLanguageLabel: 'Switch to Chinese',
   appName: 'WalletDesk',
-  nav: { label: 'Main', inbox: 'Inbox', dashboard: 'Dashboard', agents: 'Agents', teams: 'Teams', canned: 'Canned responses', kb: 'Knowledge base', announcements: 'Announcements', webhooks: 'Webhooks', tokens: 'API tokens', audit: 'Audit log', admin: 'Admin', bot: 'Bot' },
+  nav: { label: 'Main', inbox: 'Inbox', dashboard: 'Dashboard', agents: 'Agents', teams: 'Teams', canned: 'Canned responses', kb: 'Knowledge base', announcements: 'Announcements', webhooks: 'Webhooks', tokens: 'API tokens', audit: 'Audit log', admin: 'Admin', bot: 'Bot', tickets: 'Tickets', sla: 'SLA policies' },
   common: {
     save: 'Save', cancel: 'Cancel', delete: 'Delete', create: 'Create', edit: 'Edit', loading: 'Loading…', loadMore: 'Load more', none: 'Nothing here yet.',
     error: 'Something went wrong.', saved: 'Saved.', yes: 'Yes', no: 'No', close: 'Close', refresh: 'Refresh', actions: 'Actions', name: 'Name', status: 'Status',
@@ -67,6 +68,7 @@ export const en = {
     drafted: (id: string) => `Draft article ${id} created in the knowledge base.`, savedRetrain: 'Saved; the model retrains in a moment.',
   },
   audit: { title: 'Audit log', at: 'Time', actor: 'Who', action: 'Action', target: 'Target', ip: 'Address', details: 'Details', filterAction: 'Action (e.g. agent.*)', filterActor: 'Actor id', from: 'From', to: 'To' },
+  tickets: enTickets,
 };
 
 export type Catalog = typeof en;

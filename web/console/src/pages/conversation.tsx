@@ -4,6 +4,7 @@ import { splitList } from '../format.js';
 import { useAction, useLoad } from '../hooks.js';
 import { useI18n } from '../i18n/index.js';
 import type { Realtime } from '../realtime.js';
+import { CreateTicketFromChat } from '../tickets/from-chat.js';
 import { mergeBySeq } from '../timeline.js';
 import type { Agent, Contact, Conversation, Message, Note, Priority, Team } from '../types.js';
 import { Composer } from './composer.js';
@@ -122,6 +123,7 @@ function ConversationActions({ conversation, me, busy, update }: { conversation:
           <button type="button" className="primary" disabled={busy} onClick={() => update(post('accept'))}>{t.conversation.accept}</button>
         )}
         <a className="link-button small" href={`/api/v1/conversations/${c.id}/transcript`}>{t.conversation.transcript}</a>
+        <CreateTicketFromChat conversationId={c.id} category={c.category} priority={c.priority} />
       </div>
       {open && (
         <div className="row wrap">

@@ -1,43 +1,27 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { api, query, type Page } from '../api.js';
 import { dateTime } from '../format.js';
 import { useLoad } from '../hooks.js';
 import { useI18n } from '../i18n/index.js';
+import { useLiveReload, ViewTabs, type QueueView } from '../queue.js';
 import type { Realtime } from '../realtime.js';
 import { href, navigate } from '../router.js';
 import type { Agent, Conversation, ConversationStatus, Priority } from '../types.js';
 import { ConversationView } from './conversation.js';
 
-const views = ['mine', 'unassigned', 'team', 'all'] as const;
 const statuses: ConversationStatus[] = ['bot', 'queued', 'assigned', 'resolved', 'closed'];
 const priorities: Priority[] = ['low', 'normal', 'high', 'urgent'];
 
 /** The agent workspace: inbox on the left, the open conversation, the customer beside it. */
 export function Inbox({ me, live, conversationId }: { me: Agent; live: Realtime; conversationId: string | null }) {
   const { t, locale } = useI18n();
-  const [view, setView] = useState<(typeof views)[number]>(me.role === 'agent' ? 'mine' : 'all');
+  const [view, setView] = useState<QueueView>(me.role === 'agent' ? 'mine' : 'all');
   const [filters, setFilters] = useState({ status: '', priority: '', category: '', label: '' });
   const inbox = useLoad(() => api<Page<Conversation>>('GET', `/api/v1/conversations${query({ view, ...filters, limit: 100 })}`), [view, filters]);
   const { reload } = inbox;
 
-  // Live updates: anything that can change the list reloads it (coalesced), and a slow poll
-  // catches conversations that entered the queue, which are not pushed to every agent.
-  const pending = useRef<number | undefined>(undefined);
-  useEffect(() => {
-    const soon = () => {
-      clearTimeout(pending.current);
-      pending.current = window.setTimeout(reload, 300);
-    };
-    const off = live.subscribe((f) => {
-      if (['assignment', 'message', 'status', 'connection'].includes(f.type)) soon();
-    });
-    const poll = window.setInterval(reload, 15_000);
-    return () => {
-      off();
-      clearInterval(poll);
-      clearTimeout(pending.current);
-    };
-  }, [live, reload]);
+  // Conversations entering the queue are not pushed to every agent: the poll finds them.
+  useLiveReload(live, (f) => ['assignment', 'message', 'status', 'connection'].includes(f.type), reload);
 
   const setFilter = (key: keyof typeof filters, value: string) => setFilters((f) => ({ ...f, [key]: value }));
   const items = inbox.data?.items ?? [];
@@ -45,11 +29,7 @@ export function Inbox({ me, live, conversationId }: { me: Agent; live: Realtime;
     <div className={`workspace ${conversationId ? 'has-open' : ''}`}>
       <section className="inbox" aria-labelledby="inbox-title">
         <h1 id="inbox-title" className="visually-hidden">{t.inbox.title}</h1>
-        <div role="tablist" aria-label={t.inbox.viewLabel} className="tabs">
-          {views.map((v) => (
-            <button key={v} role="tab" type="button" aria-selected={view === v} onClick={() => setView(v)}>{t.inbox.views[v]}</button>
-          ))}
-        </div>
+        <ViewTabs label={t.inbox.viewLabel} view={view} onChange={setView} />
         <div className="filters">
           <select aria-label={t.inbox.filterStatus} value={filters.status} onChange={(e) => setFilter('status', e.target.value)}>
             <option value="">{t.inbox.filterStatus}: {t.common.all}</option>

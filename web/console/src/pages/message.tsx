@@ -2,6 +2,7 @@ import { api } from '../api.js';
 import { dateTime, money, time } from '../format.js';
 import { useAction } from '../hooks.js';
 import { useI18n } from '../i18n/index.js';
+import { href, navigate } from '../router.js';
 import type { Message, Note } from '../types.js';
 
 interface TransactionCard { type: 'transaction'; transaction: { reference: string; type: string; amount: { amount: number; currency: string }; status: string; createdAt: string; counterparty?: string } }
@@ -10,6 +11,7 @@ interface ArticleCard { type: 'article'; title: string; url: string; summary: st
 export function MessageItem({ message: m, conversationId }: { message: Message; conversationId: string }) {
   const { t, locale } = useI18n();
   const hidden = (m.payload.hidden as string[] | undefined) ?? [];
+  const ticket = m.payload.ticket as { id: string; reference: string } | undefined;
   return (
     <li className={`bubble from-${m.author}`} data-seq={m.seq} data-author={m.author}>
       <span className="meta small">
@@ -17,6 +19,7 @@ export function MessageItem({ message: m, conversationId }: { message: Message; 
         {m.readAt && m.author !== 'customer' ? ' · ✓✓' : ''}
       </span>
       {m.text && <p className="text">{m.text}</p>}
+      {ticket && <a className="small" href={href(`tickets/${ticket.id}`)} onClick={(e) => (e.preventDefault(), navigate(`tickets/${ticket.id}`))}>{t.tickets.title}: {ticket.reference}</a>}
       {hidden.length > 0 && <p className="guard-note small">{t.conversation.hidden(hidden.join(', '))}</p>}
       {m.kind === 'quick_replies' && <QuickReplies options={(m.payload.options as { value: string; label: string }[] | undefined) ?? []} />}
       {m.kind === 'card' && <Card card={m.payload.card as TransactionCard | ArticleCard | undefined} />}
