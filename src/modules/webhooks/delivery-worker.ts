@@ -2,7 +2,8 @@ import { performance } from 'node:perf_hooks';
 import type { Logger } from '../../platform/log.js';
 import { maskText } from '../guard/index.js';
 import type { ClaimedDelivery, WebhooksStore } from './webhooks.store.js';
-import { retryDelayMs, signatureHeader, truncate } from './webhooks.js';
+import { poller, retryDelayMs } from '../../platform/jobs/poller.js';
+import { signatureHeader, truncate } from './webhooks.js';
 
 export interface WorkerSettings {
   timeoutMs: number;
@@ -59,10 +60,6 @@ function describeFailure(err: unknown, timeoutMs: number): string {
 export function deliveryWorker(deps: { store: WebhooksStore; settings: WorkerSettings; clock: () => Date; log: Logger }) {
   const { store, settings, clock, log } = deps;
   const shutdown = new AbortController();
-  let stopped = true;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
-  let again = false;
 
   async function send(d: ClaimedDelivery): Promise<void> {
     const startedAt = clock();
@@ -119,40 +116,16 @@ export function deliveryWorker(deps: { store: WebhooksStore; settings: WorkerSet
     return claimed.length;
   }
 
-  function run(): void {
-    if (stopped) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    clearTimeout(timer);
-    running = (async () => {
-      do {
-        again = false;
-        // A full batch means more may be due already.
-        if ((await round()) === settings.batchSize) again = true;
-      } while (again && !stopped);
-    })()
-      .catch((err: unknown) => log.error({ err }, 'webhook delivery round failed'))
-      .finally(() => {
-        running = undefined;
-        if (!stopped) timer = setTimeout(run, settings.pollMs).unref();
-      });
-  }
+  const loop = poller({ round, batchSize: settings.batchSize, pollMs: settings.pollMs, onError: (err) => log.error({ err }, 'webhook delivery round failed') });
 
   return {
-    start(): void {
-      stopped = false;
-      run();
-    },
+    start: loop.start,
     /** New deliveries were written: send them now rather than at the next poll. */
-    wake: run,
+    wake: loop.wake,
     /** Lets requests in flight finish briefly, then aborts them (their claims are given back, not counted). */
     async stop(): Promise<void> {
-      stopped = true;
-      clearTimeout(timer);
       const grace = setTimeout(() => shutdown.abort(), Math.min(settings.timeoutMs, STOP_GRACE_MS));
-      await running;
+      await loop.stop();
       clearTimeout(grace);
     },
   };

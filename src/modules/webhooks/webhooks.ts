@@ -116,16 +116,8 @@ export function signatureHeader(secrets: readonly string[], timestamp: number, b
 /** How long the old secret still signs after a rotation. */
 export const ROTATION_GRACE_MS = 24 * 3_600_000;
 
-export const MAX_RETRY_DELAY_MS = 6 * 3_600_000;
-
-/**
- * Delay before attempt `failed + 1`: exponential from `baseMs`, with up to +50 % jitter so that
- * endpoints that failed together do not retry together. The jitter stays below the doubling, so
- * every gap is longer than the one before until the cap.
- */
-export function retryDelayMs(failed: number, baseMs: number, random: number): number {
-  return Math.min(MAX_RETRY_DELAY_MS, Math.round(baseMs * 2 ** (failed - 1) * (1 + 0.5 * random)));
-}
+// The backoff every outbox shares (webhooks, e-mail); re-exported for the webhook docs and tests.
+export { MAX_RETRY_DELAY_MS, retryDelayMs } from '../../platform/jobs/poller.js';
 
 /** Keeps the delivery log readable and bounded whatever a receiver answers. */
 export function truncate(text: string, max = 500): string {
