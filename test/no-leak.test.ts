@@ -5,8 +5,6 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { Writable } from 'node:stream';
-import { generateMnemonic } from '@scure/bip39';
-import { wordlist as english } from '@scure/bip39/wordlists/english.js';
 import type { App } from '../src/app.js';
 import { signIn, testApp } from './support/app.js';
 import { backends } from './support/databases.js';
@@ -15,7 +13,9 @@ import { webhookReceiver } from './support/webhook-receiver.js';
 import { smtpPeer } from './support/smtp-peer.js';
 import nodemailer from 'nodemailer';
 
-const seedPhrase = generateMnemonic(english);
+// A fixed phrase (BIP39 test vector): random words such as "give" or "share" would make the
+// agent's quoting reply read as asking for the key, and the guard would refuse it some runs.
+const seedPhrase = 'legal winner thank year wave sausage worth useful legal winner thank yellow';
 const privateKey = '4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318';
 const password = 'Tr0ub4dor&3x';
 const code = '483920';

@@ -10,7 +10,8 @@ const secretNouns: [string, RegExp][] = [
   ['cvv', /(\bcvv2?\b|\bcvc\b|安全码|安全碼|卡背面?三位)/i],
 ];
 
-const asking = /(请|請|麻烦|麻煩|把|发|發|提供|告诉|告訴|输入|輸入|报一下|報一下|念一下|说一下|說一下|给我|給我|多少|是什么|是什麼|确认一下|確認一下|核对|核對|send|give|tell|share|provide|type|enter|read|what(?:'s| is| was)|need|confirm|verify|let me know|can you|could you|please)/i;
+// English verbs need word boundaries: "already", "bread" or "spread" ask for nothing.
+const asking = /(请|請|麻烦|麻煩|把|发|發|提供|告诉|告訴|输入|輸入|报一下|報一下|念一下|说一下|說一下|给我|給我|多少|是什么|是什麼|确认一下|確認一下|核对|核對|\b(?:send|give|tell|share|provide|type|enter|read|what(?:'s| is| was)|need|confirm|verify|let me know|can you|could you|please)\b)/i;
 /** Telling customers to keep secrets is the opposite of asking for them. */
 const negation = /(不要|不会|不會|切勿|请勿|請勿|勿|绝不|絕不|从不|從不|不得|不能|别|別|never|don't|do not|won't|will not|should not|shouldn't|must not|no one|nobody|anyone)/i;
 /** Steps that mention a secret without asking for it: reset, change, set. */

@@ -84,6 +84,9 @@ describe('guard: scams and agents', () => {
     assert.equal(checkAgentMessage('send your private key so we can verify', { allowedDomains }).detail, 'private_key');
     assert.equal(checkAgentMessage('请不要把验证码告诉任何人。', { allowedDomains }).allowed, true);
     assert.equal(checkAgentMessage('You can reset your password under Settings > Security.', { allowedDomains }).allowed, true);
+    // Asking verbs count as words, not as parts of words ("already" holds "read").
+    assert.equal(checkAgentMessage('The private key stays on your phone; the transfer has already arrived.', { allowedDomains }).allowed, true);
+    assert.equal(checkAgentMessage('Please read me the private key.', { allowedDomains }).detail, 'private_key');
     assert.deepEqual(checkAgentMessage('log in at http://walletdesk-verify.top/login', { allowedDomains }), { allowed: false, reason: 'link_not_allowed', detail: 'walletdesk-verify.top' });
     assert.equal(checkAgentMessage('see https://help.walletdesk.example/a/1', { allowedDomains }).allowed, true);
   });
