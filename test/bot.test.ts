@@ -192,6 +192,16 @@ describe('the bot in a live chat', async () => {
     assert.match((await notes(c.conversationId))[0]!.text, /客户情绪激动/);
   });
 
+  test('"给我回个电话" is offered a booked call back or a person now, and nobody is queued yet', async () => {
+    const c = await chat(await customerToken('demo-eve', 'zh-CN'), 'zh-CN');
+    await c.collect((m) => m.kind === 'quick_replies');
+    const offer = await c.say('给我回个电话吧', (m) => m.kind === 'quick_replies');
+    const last = offer[offer.length - 1]!;
+    assert.match(last.text, /预约客服回电/);
+    assert.deepEqual((last.payload.options as { value: string }[]).map((o) => o.value), ['callback', 'human']);
+    assert.equal((await conversation(c.conversationId)).status, 'bot');
+  });
+
   test("outside the team's hours the bot offers a request or a call back, and a request waits in the queue labelled", async () => {
     const teams = (await app.http.inject({ method: 'GET', url: '/api/v1/teams', headers: admin.headers })).json().items as { id: string; name: string }[];
     const security = teams.find((t) => t.name.includes('Security'))!;

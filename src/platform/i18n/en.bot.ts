@@ -12,6 +12,7 @@ export const enBot = {
   outsideHours: 'Our support team is offline right now and back at {time}. You can leave a request and we will reply here, or ask us to call you back.',
   outsideHoursUnknown: 'Our support team is offline right now. You can leave a request and we will reply here, or ask us to call you back.',
   requestRecorded: 'Your request is recorded. Our team will reply in this chat as soon as they are back, and you will see it when you return.',
+  callbackOffer: 'I can book a call from our team at a time that suits you, or connect you with an agent in the chat now. We will never ask for passwords or codes on the phone.',
   callbackRecorded: 'We will call you back when our team is back. Please keep your phone nearby. Remember: we never ask for passwords or codes on the phone.',
   askWhich: 'I found several. Which one do you mean?',
   transactionOption: '{kind} {amount}, {time}, {status}',

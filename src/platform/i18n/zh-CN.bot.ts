@@ -13,6 +13,7 @@ export const zhCNBot: BotCatalog = {
   outsideHours: '人工客服现在不在服务时间，将于 {time} 恢复。您可以留言，我们上班后会在这里回复您；也可以预约回电。',
   outsideHoursUnknown: '人工客服现在不在服务时间。您可以留言，我们上班后会在这里回复您；也可以预约回电。',
   requestRecorded: '已记录您的留言。客服同事上班后会在这个对话里回复您，您回来时就能看到。',
+  callbackOffer: '可以为您预约客服回电（您选时间），也可以现在就在这里为您转人工。请记住：我们在电话里绝不会索要密码或验证码。',
   callbackRecorded: '我们上班后会给您回电，请保持电话畅通。请记住：我们在电话里绝不会索要密码或验证码。',
   askWhich: '我找到了好几笔，您指的是哪一笔？',
   transactionOption: '{kind} {amount}，{time}，{status}',

@@ -151,6 +151,9 @@ export async function runTurn(ports: DialoguePorts, turn: Turn, previous: Dialog
       return { replies, state: { ...state, awaiting: undefined }, contained: true };
     case 'escalate':
       return handover('escalate', behaviour.priority, reading.intent, t.handover);
+    case 'callback':
+      ask(t.callbackOffer, [option('callback', t.options.callback), option('human', t.options.human)]);
+      return { replies, state };
     case 'wallet':
       return diagnoseTopic(behaviour.topic, reading.intent, state.topic === behaviour.topic ? { ...state.slots, ...slots } : slots);
     default:

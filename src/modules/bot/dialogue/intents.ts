@@ -11,8 +11,10 @@ export type IntentBehaviour =
   | { kind: 'wallet'; topic: DiagnosisTopic }
   /** A security emergency: scam advice at once, then a human at top priority. */
   | { kind: 'emergency' }
-  /** A human is needed whatever is said: complaints, callbacks, case follow-ups. */
-  | { kind: 'escalate'; priority: 'normal' | 'high' };
+  /** A human is needed whatever is said: complaints, case follow-ups. */
+  | { kind: 'escalate'; priority: 'normal' | 'high' }
+  /** The customer wants a phone call: offered a booking (the widget opens its form) or a person now. */
+  | { kind: 'callback' };
 
 export const intentBehaviour: Record<string, IntentBehaviour> = {
   greeting: { kind: 'greeting' },
@@ -32,7 +34,7 @@ export const intentBehaviour: Record<string, IntentBehaviour> = {
   report_scam: { kind: 'emergency' },
   account_security: { kind: 'emergency' },
   complaint: { kind: 'escalate', priority: 'high' },
-  request_callback: { kind: 'escalate', priority: 'normal' },
+  request_callback: { kind: 'callback' },
   ticket_status: { kind: 'escalate', priority: 'normal' },
   transfer_wrong_recipient: { kind: 'escalate', priority: 'high' },
 };
