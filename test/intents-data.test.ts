@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { scanText } from '../src/modules/guard/index.js';
 import { normalizeText } from '../src/platform/text/normalize.js';
+import { words } from '../src/platform/text/segment.js';
 
 const contentDir = 'content/bot';
 const intentsDir = join(contentDir, 'intents');
@@ -96,4 +97,49 @@ test('the guard finds no secret and no personal data in any example', () => {
     }
   }
   assert.deepEqual(flagged, []);
+});
+
+/** Sentence particles and filler words: adding or dropping one does not make a new way of saying it. */
+const particles = /[啊呀吗么嘛呢吧啦哦噢喔咯呗哈嘞哟呐滴嗯]/gu;
+const fillers = new Set(['a', 'an', 'the', 'pls', 'plz', 'please', 'just', 'so', 'very', 'really', 'oh', 'ok', 'okay', 'um', 'uh', 'lol']);
+
+/** Words of an example without punctuation, emoji, particles, fillers, and with stretched letters ("hellooo") shrunk. */
+const gist = (text: string) =>
+  words(normalizeText(text).replace(/[^\p{L}\p{N}\s]+/gu, ' ').replace(particles, '').replace(/(.)\1+/gu, '$1')).filter((w) => !fillers.has(w));
+
+/** Word-level edit distance, 2 standing for "2 or more". */
+function wordEdits(a: string[], b: string[]): number {
+  if (Math.abs(a.length - b.length) > 1) return 2;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = row;
+  }
+  return Math.min(previous[b.length]!, 2);
+}
+
+// A held-out split full of near-copies would measure memory, not understanding: within an intent and
+// language, every example is another way of saying it.
+test('no two examples of an intent are near-copies (same words, or one word apart in 3 or more)', () => {
+  const near: string[] = [];
+  for (const { file, examples } of loadAll()) {
+    for (const [lang, list] of Object.entries(examples)) {
+      const gists = list.map(gist);
+      for (let i = 0; i < list.length; i++)
+        for (let j = 0; j < i; j++) {
+          const [a, b] = [gists[i]!, gists[j]!];
+          const same = a.join(' ') === b.join(' ');
+          if (same || (Math.min(a.length, b.length) >= 3 && wordEdits(a, b) <= 1)) near.push(`${file} ${lang}: "${list[j]}" ~ "${list[i]}"`);
+        }
+    }
+  }
+  assert.deepEqual(near, []);
+});
+
+test('the near-copy check catches variants that differ by punctuation, particles, emoji or one word', () => {
+  assert.deepEqual(gist('在吗？'), gist('在么'));
+  assert.deepEqual(gist('hellooo!! 👋'), gist('hello'));
+  assert.equal(wordEdits(gist('can I cancel a payment I just made'), gist('can I cancel the transfer I just made')), 1);
+  assert.notDeepEqual(gist('怎么提现'), gist('提现怎么还没到账'));
 });

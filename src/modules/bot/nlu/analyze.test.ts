@@ -32,6 +32,13 @@ describe('nlu: features', () => {
     assert.ok(!counts.has('cp u'), 'character n-grams stay inside a word');
   });
 
+  test('"not arrived" and "my" cues are one term across topics and languages, how-to questions have none', () => {
+    for (const text of ['提现还没到', 'where is my refund', 'transfer stuck since yesterday']) assert.ok(termCounts(text, defaultFeatureOptions).has('t#status'), text);
+    assert.ok(termCounts('我昨天充的钱', defaultFeatureOptions).has('t#mine'));
+    for (const text of ['怎么提现', 'how do I top up']) assert.ok(![...termCounts(text, defaultFeatureOptions).keys()].some((t) => t.startsWith('t#')), text);
+    assert.ok(!termCounts('提现还没到', { ...defaultFeatureOptions, cues: undefined }).has('t#status'), 'models saved before the cues score without them');
+  });
+
   test('each block is l2-normalized and scaled by its weight, unknown terms ignored', () => {
     const { featurizer } = Featurizer.fit(['card arrived', 'card lost', 'exchange rate'], { ...defaultFeatureOptions, charWeight: 0.5, termWeight: 0.7 });
     const v = featurizer.transform('card never arrived');
