@@ -19,6 +19,7 @@ import { webAppRoutes } from './platform/http/web-apps.js';
 import { createAnalytics } from './modules/analytics/index.js';
 import { createTickets, type Tickets } from './modules/tickets/index.js';
 import { createEmail, type Email } from './modules/email/index.js';
+import { createCallbacks, type Callbacks } from './modules/callbacks/index.js';
 
 export interface AppOptions {
   logger?: Logger;
@@ -45,6 +46,7 @@ export interface App {
   bot: Bot;
   tickets: Tickets;
   email: Email;
+  callbacks: Callbacks;
   gateway: Gateway;
   seeders: Seeder[];
   /** Listens on the configured port; resolves with the bound address. */
@@ -70,7 +72,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   // A demo install signs its demo customers' tokens itself; it also serves the demo wallet page.
   const demoCustomers = config.seedDemo && !config.WALLET_TOKEN_SECRET;
   const wallet = createWallet({ orm: db.orm, bus, audit, config, demoPages: demoCustomers });
-  const knowledge = createKnowledge({ orm: db.orm, bus, audit, baseUrl: config.publicUrl, contact: { ticket: '/help/requests/new' } });
+  const knowledge = createKnowledge({ orm: db.orm, bus, audit, baseUrl: config.publicUrl, contact: { ticket: '/help/requests/new', callback: '/help/callbacks/new' } });
   const gateway = createGateway({ logger, authenticate: people.authenticate, framesPerSecond: 20, heartbeatMs: 25_000 });
   const conversations = createConversations({ db, bus, gateway, audit, people, config, logger, clock: options.clock ?? (() => new Date()) });
   const analytics = createAnalytics({ db, people, clock: options.clock ?? (() => new Date()) });
@@ -80,6 +82,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const email = createEmail({ db, bus, audit, config, logger, clock, inbound: tickets.fromEmail });
   tickets.useMailer(email);
   const webhooks = createWebhooks({ orm: db.orm, bus, audit, log: logger, config, clock: options.clock, messageText: async (conversationId, seq) => (await conversations.conversations.message(conversationId, seq))?.text });
+  const callbacks = createCallbacks({ db, bus, audit, people, conversations, tickets, wallet, webhooks, bot, chatRatings: analytics.chatRatings, gateway, config, logger, clock });
+  callbacks.useMailer(email);
+  callbacks.useMailer(email);
 
   const { app: http, routes } = await createHttpServer({
     logger,
@@ -106,6 +111,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   await http.register(bot.routes);
   await http.register(tickets.routes);
   await http.register(email.routes);
+  await http.register(callbacks.routes);
   await http.register(analytics.routes);
   await http.register(gateway.route('/api/v1/realtime'));
   if (wallet.demoRoutes) await http.register(wallet.demoRoutes);
@@ -128,9 +134,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     bot,
     tickets,
     email,
+    callbacks,
     conversations,
     gateway,
-    seeders: [...people.seeders, ...wallet.seeders, ...knowledge.seeders, ...conversations.seeders, ...bot.seeders, ...tickets.seeders],
+    seeders: [...people.seeders, ...wallet.seeders, ...knowledge.seeders, ...conversations.seeders, ...bot.seeders, ...tickets.seeders, ...callbacks.seeders],
     async listen() {
       const address = await http.listen({ port: config.PORT, host: config.HOST });
       await email.listen();
@@ -145,6 +152,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         await http.close();
         await webhooks.stop();
         await tickets.stop();
+        await callbacks.stop();
+        await callbacks.stop();
         await email.stop();
         await bus.close();
         await db.close();
@@ -165,6 +174,7 @@ export async function prepareDatabase(app: App): Promise<{ migrated: string[]; s
   app.webhooks.start();
   app.tickets.start();
   app.email.start();
+  app.callbacks.start();
   // The bot answers at once; its model trains or loads in a worker meanwhile (`app.bot.models.ready()`).
   void app.bot.start();
   return { migrated: applied, seeded };

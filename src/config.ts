@@ -65,6 +65,8 @@ export const configSchema = z.object({
   EMAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8).describe('Attempts per outbound message before it is marked failed (a permanent 5xx refusal fails at once).'),
   EMAIL_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(60_000).describe('Wait before the first outbound mail retry; each later wait doubles, plus up to 50 % jitter, capped at 6 hours.'),
   EMAIL_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(2000).describe('How often each node looks for outbound mail that is due (new mail is sent at once).'),
+  CALLBACK_REMINDER_MINUTES: z.coerce.number().int().min(1).max(1440).default(30).describe('How long before a booked callback the customer is reminded (push, chat message, e-mail).'),
+  CALLBACK_POLL_MS: z.coerce.number().int().min(50).max(300_000).default(15_000).describe('How often each node looks for callbacks whose reminder is due; a reminder goes out at most this much late.'),
 });
 
 export type Config = z.infer<typeof configSchema> & {

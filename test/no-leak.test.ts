@@ -123,6 +123,35 @@ const paths: TextPath[] = [
     },
   },
   {
+    name: 'callbacks: the note of a callback request (widget, agent on behalf, help-center form)',
+    async send(app, text) {
+      const token = (await app.conversations.tokens.issueVisitor()).token;
+      const headers = { 'x-customer-token': token };
+      const [first, second, third] = (await app.http.inject({ method: 'GET', url: '/api/v1/widget/callbacks/options?topic=top_up&timezone=Asia/Shanghai', headers })).json().slots;
+      const booked = await app.http.inject({ method: 'POST', url: '/api/v1/widget/callbacks', headers, payload: { topic: 'top_up', timezone: 'Asia/Shanghai', phone: '13800138009', slotStartsAt: first.startsAt, note: text.slice(0, 1000) } });
+      assert.equal(booked.statusCode, 201, booked.body);
+      const agent = await signIn(app, 'li.na@walletdesk.local', 'agent-demo-2026');
+      const contactId = (await app.http.inject({ method: 'GET', url: '/api/v1/callbacks', headers: agent.headers })).json().items.find((c: { id: string }) => c.id === booked.json().id).contactId;
+      const onBehalf = await app.http.inject({ method: 'POST', url: '/api/v1/callbacks', headers: agent.headers, payload: { contactId, topic: 'top_up', timezone: 'Asia/Shanghai', phone: '13800138009', slotStartsAt: second.startsAt, note: `customer said: ${text}`.slice(0, 1000) } });
+      assert.equal(onBehalf.statusCode, 201, onBehalf.body);
+      const form = new URLSearchParams({ topic: 'top_up', tz: 'Asia/Shanghai', slot: third.startsAt, phone: '+86 138 0013 8009', email: '', note: text.slice(0, 1000) });
+      const page = await app.http.inject({ method: 'POST', url: '/help/en/callbacks/new', headers: { origin: app.config.publicUrl, 'content-type': 'application/x-www-form-urlencoded' }, payload: form.toString() });
+      assert.equal(page.statusCode, 201, page.body);
+    },
+  },
+  {
+    name: 'call tasks: the note of a call (its attempt, the ticket note it leaves, the knowledge gap it logs)',
+    async send(app, text) {
+      const agent = await signIn(app, 'li.na@walletdesk.local', 'agent-demo-2026');
+      const ticket = await app.http.inject({ method: 'POST', url: '/api/v1/tickets', headers: agent.headers, payload: { category: 'payment_failed', description: 'Payment failed at the shop', email: 'visit@example.com' } });
+      await app.http.inject({ method: 'PATCH', url: `/api/v1/tickets/${ticket.json().id}`, headers: agent.headers, payload: { status: 'solved' } });
+      await app.callbacks.visits.ticketSolved(ticket.json().id);
+      const task = (await app.http.inject({ method: 'GET', url: '/api/v1/calls?view=all&limit=200', headers: agent.headers })).json().items.find((t: { ticketId: string }) => t.ticketId === ticket.json().id);
+      const done = await app.http.inject({ method: 'POST', url: `/api/v1/calls/${task.id}/outcome`, headers: agent.headers, payload: { outcome: 'reached', answers: { resolved: false }, reason: 'misuse', note: text.slice(0, 4000), followUp: { action: 'reopen_ticket' } } });
+      assert.equal(done.statusCode, 200, done.body);
+    },
+  },
+  {
     name: 'e-mail: a mail to the support address (body, subject, sender name) filed as a ticket',
     async send(app, text) {
       const { port } = (await app.email.listen())!;

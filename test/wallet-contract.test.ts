@@ -99,6 +99,11 @@ function contractSuite(name: string, connectorOf: () => WalletConnector, spare: 
       const failed = (await c.listTransactions('demo-frank', { type: 'payment', status: 'failed', limit: 1 })).items[0]!;
       assert.equal(await code(c.requestRefund('demo-frank', failed.reference, { reason: 'x', actor })), 'WALLET_STATE_CONFLICT');
     });
+
+    test('the number to dial is the full phone in E.164 (+86 for mainland mobiles)', async () => {
+      assert.deepEqual(await connectorOf().dialNumber('demo-alice'), { phone: '+8613800138001' });
+      assert.equal(await code(connectorOf().dialNumber('no-such-customer')), 'WALLET_CUSTOMER_NOT_FOUND');
+    });
   });
 }
 

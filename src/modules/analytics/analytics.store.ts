@@ -69,6 +69,11 @@ export function analyticsStore(db: Pick<Database, 'query'>) {
     async ratings(since: Date): Promise<{ score: number; count: number }[]> {
       return db.query(`select score, count(*)::int as count from conversation_ratings where created_at >= $1 group by score`, [since]);
     },
+
+    /** Chat ratings given in [from, to): what return-visit satisfaction is set beside. */
+    async chatRatings(from: Date, to: Date): Promise<{ avg: number | null; count: number }> {
+      return one(`select avg(score)::float8 as avg, count(*)::int as count from conversation_ratings where created_at >= $1 and created_at < $2`, [from, to]);
+    },
   };
 }
 

@@ -7,12 +7,18 @@ import { analyticsStore } from './analytics.store.js';
 export type { AnalyticsService } from './analytics.service.js';
 
 export function createAnalytics(deps: { db: Pick<Database, 'query'>; people: People; clock: () => Date }) {
+  const store = analyticsStore(deps.db);
   const analytics = analyticsService({
-    store: analyticsStore(deps.db),
+    store,
     staff: () => deps.people.agents.list({ active: true, limit: 1000 }),
     clock: deps.clock,
   });
-  return { analytics, routes: analyticsRoutes(analytics) };
+  return {
+    analytics,
+    routes: analyticsRoutes(analytics),
+    /** Chat ratings in a period, for reports other modules make (return-visit results). */
+    chatRatings: (from: Date, to: Date) => store.chatRatings(from, to),
+  };
 }
 
 export type Analytics = ReturnType<typeof createAnalytics>;

@@ -28,6 +28,7 @@ import type { Conversation } from './conversations.js';
 export type { CustomerIdentity } from './identity.js';
 export { contactTopic, agentTopic, supervisorsTopic } from './topics.js';
 export { customerOf } from './widget.routes.js';
+export { teamFor, type QueueTeam } from './routing.js';
 
 type ConversationsConfig = Pick<Config, 'WALLET_TOKEN_SECRET' | 'seedDemo' | 'GUARD_ALLOWED_LINK_DOMAINS' | 'ACCEPT_TIMEOUT_SECONDS' | 'DATA_DIR' | 'ATTACHMENT_MAX_BYTES' | 'ATTACHMENT_URL_TTL_SECONDS' | 'publicUrl'>;
 

@@ -1,6 +1,6 @@
 import { catalog, fill, type Locale } from '../../platform/i18n/index.js';
 
-export const emailTemplates = ['ticket_created', 'ticket_reply', 'ticket_pending', 'ticket_solved', 'complaint_acknowledged', 'transcript', 'sla_breached'] as const;
+export const emailTemplates = ['ticket_created', 'ticket_reply', 'ticket_pending', 'ticket_solved', 'complaint_acknowledged', 'transcript', 'sla_breached', 'callback_confirmed', 'callback_reminder', 'callback_cancelled'] as const;
 export type EmailTemplate = (typeof emailTemplates)[number];
 
 export const directions = ['inbound', 'outbound'] as const;

@@ -79,3 +79,17 @@ export function businessTimeBetween(hours: BusinessHours | null, from: Date, to:
   }
   return total;
 }
+
+/**
+ * The openings (UTC milliseconds, merged, none on holidays) of the local days from the one holding
+ * `from` up to `to`, as the schedule names them: unlike the arithmetic above, a schedule without
+ * openings has none here. Callbacks cut them into slots.
+ */
+export function openingsBetween(hours: BusinessHours, from: Date, to: Date): [number, number][] {
+  const out: [number, number][] = [];
+  for (const day of daysFrom(hours, from)) {
+    if (day.toMillis() >= to.getTime()) break;
+    out.push(...openingsOn(hours, day));
+  }
+  return out;
+}

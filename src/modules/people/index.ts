@@ -17,6 +17,7 @@ import { teamsService } from './teams.service.js';
 export type { Agent, Team, Presence } from './people.js';
 export { isOpen, nextOpening, businessHoursSchema, type BusinessHours } from './business-hours.js';
 export { addBusinessTime, businessTimeBetween } from './business-time.js';
+export { openingsBetween } from './business-time.js';
 export { demoAccounts } from './people.seed.js';
 export { SESSION_COOKIE } from './people.routes.js';
 

@@ -4,6 +4,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { AppError, errorStatus } from '../../platform/http/app-error.js';
+import { fromOwnPages } from '../../platform/http/same-origin.js';
 import { catalog, errorMessage, locales, pickLocale, type Locale } from '../../platform/i18n/index.js';
 import type { Contact } from '../conversations/index.js';
 import { maskText } from '../guard/index.js';
@@ -94,17 +95,7 @@ export function helpRequestRoutes(deps: {
   publicUrl: string;
 }) {
   const { tickets, publicUrl } = deps;
-  const ownOrigin = new URL(publicUrl).origin;
-
-  /** Same-origin check against cross-site form posts: browsers send Origin on every POST; Referer is the fallback. */
-  function fromOurPages(request: FastifyRequest): boolean {
-    const allowed = [ownOrigin, `${request.protocol}://${request.host}`];
-    const origin = request.headers.origin;
-    if (origin && origin !== 'null') return allowed.includes(origin);
-    const referer = request.headers.referer;
-    if (!referer || !URL.canParse(referer)) return false;
-    return allowed.includes(new URL(referer).origin);
-  }
+  const fromOurPages = (request: FastifyRequest) => fromOwnPages(request, publicUrl);
 
   const ticketPath = (id: string, key: string) => `/requests/${id}?key=${encodeURIComponent(key)}`;
   const formAgain = (reply: FastifyReply, lang: Locale, body: unknown, status: number, problems: FieldProblems, problem: string) =>

@@ -28,6 +28,7 @@ import { raisePriority, type Ticket } from './tickets.js';
 export type { Ticket, TicketEntry, TicketStatus, CustomerTicket } from './tickets.js';
 export type { Mailer, MailTemplate } from './notifications.js';
 export type { MailIn } from './email-inbound.js';
+export { newReference, ticketCategories } from './tickets.js';
 
 interface TicketsConfig {
   GUARD_ALLOWED_LINK_DOMAINS: string[];

@@ -100,9 +100,9 @@ export interface TicketEntry {
 /** Crockford base32 without I, L, O, U: read aloud on the phone and typed back without confusion. */
 const referenceAlphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
-/** 'WD-' and 8 random characters: 40 bits, so references are unguessable enough to not enumerate and short enough to quote. */
-export function newReference(): string {
-  let out = 'WD-';
+/** 'WD-' (or another prefix) and 8 random characters: 40 bits, so references are unguessable enough to not enumerate and short enough to quote. */
+export function newReference(prefix = 'WD'): string {
+  let out = `${prefix}-`;
   for (let i = 0; i < 8; i++) out += referenceAlphabet[randomInt(referenceAlphabet.length)];
   return out;
 }

@@ -1,3 +1,4 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { uuidv7 } from 'uuidv7';
 import { AppError } from '../../platform/http/app-error.js';
 import { decodeCursor, toPage } from '../../platform/http/pagination.js';
@@ -109,6 +110,12 @@ export function builtinConnector(deps: { store: LedgerStore; clock?: () => Date 
       const request = { id: uuidv7(), transactionId: tx.id, customerId: row.id, reason, actorType: actor.type, actorId: actor.id, createdAt: clock() };
       await store.insertRefundRequest(request);
       return { id: request.id, reference, reason, status: 'requested', createdAt: request.createdAt.toISOString() };
+    },
+
+    async dialNumber(customerId) {
+      const row = await customer(customerId);
+      // The ledger keeps mainland mobiles as typed (13800138001): those are +86 numbers.
+      return { phone: parsePhoneNumberFromString(row.phone, 'CN')?.number ?? row.phone };
     },
   };
 }

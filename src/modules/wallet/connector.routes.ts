@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { WalletConnector } from './wallet.js';
-import { connectorActionBody, profileSchema, refundRequestSchema, transactionPageSchema, transactionQuery, transactionSchema } from './wallet.schemas.js';
+import { connectorActionBody, dialNumberSchema, profileSchema, refundRequestSchema, transactionPageSchema, transactionQuery, transactionSchema } from './wallet.schemas.js';
 
 export const CONNECTOR_PREFIX = '/connector/v1';
 
@@ -49,5 +49,10 @@ export function connectorRoutes(connector: WalletConnector, secret: string) {
       config: { access },
       schema: { tags, summary: 'Ask the wallet to refund a payment (finance follows up)', params: transactionParams, body: connectorActionBody, response: { 201: refundRequestSchema } },
     }, async (request, reply) => reply.status(201).send(await connector.requestRefund(request.params.customerId, request.params.reference, request.body)));
+
+    app.get(`${CONNECTOR_PREFIX}/customers/:customerId/phone`, {
+      config: { access },
+      schema: { tags, summary: "The customer's full phone number (E.164), asked for only when an agent places a call", params: customerParams, response: { 200: dialNumberSchema } },
+    }, async (request) => connector.dialNumber(request.params.customerId));
   };
 }

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { SHARED_SECRET_HEADER } from '../../platform/http/access.js';
 import { AppError } from '../../platform/http/app-error.js';
 import type { WalletConnector } from './wallet.js';
-import { profileSchema, refundRequestSchema, remoteErrorSchema, transactionPageSchema, transactionSchema } from './wallet.schemas.js';
+import { dialNumberSchema, profileSchema, refundRequestSchema, remoteErrorSchema, transactionPageSchema, transactionSchema } from './wallet.schemas.js';
 
 export interface HttpConnectorOptions {
   baseUrl: string;
@@ -74,5 +74,6 @@ export function httpConnector(options: HttpConnectorOptions): WalletConnector {
     unfreeze: (customerId, input) => call('POST', `${customer(customerId)}/unfreeze`, profileSchema, input),
     requestRefund: (customerId, reference, input) =>
       call('POST', `${customer(customerId)}/transactions/${encodeURIComponent(reference)}/refund-requests`, refundRequestSchema, input),
+    dialNumber: (customerId) => call('GET', `${customer(customerId)}/phone`, dialNumberSchema),
   };
 }

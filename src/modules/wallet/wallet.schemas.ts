@@ -43,6 +43,8 @@ export const transactionSchema = z.object({
 
 export const transactionPageSchema = z.object({ items: z.array(transactionSchema), nextCursor: z.string().nullable() });
 
+export const dialNumberSchema = z.object({ phone: z.string().regex(/^\+[1-9]\d{6,14}$/).describe('E.164, e.g. +8613800138001.') });
+
 export const refundRequestSchema = z.object({
   id: z.string(),
   reference: z.string(),

@@ -64,6 +64,13 @@ export function walletService(deps: { connector: WalletConnector; diagnostics: D
       await bus.publish('wallet.refund_requested', { customerId, reference, requestId: request.id });
       return request;
     },
+
+    /** The full number, for the one call an agent is placing: the only way a wallet phone leaves the wallet, so every reveal is audited. */
+    async dialNumber(actor: Actor, customerId: string, reason: { callTaskId: string }) {
+      const number = await connector.dialNumber(customerId);
+      await audit.record({ actor, action: 'wallet.phone_revealed_for_call', target: target(customerId), details: { callTaskId: reason.callTaskId } });
+      return number.phone;
+    },
   };
 }
 

@@ -99,10 +99,19 @@ export interface WalletConnector {
   freeze(customerId: string, input: { reason: string; actor: WalletActor }): Promise<CustomerProfile>;
   unfreeze(customerId: string, input: { reason: string; actor: WalletActor }): Promise<CustomerProfile>;
   requestRefund(customerId: string, reference: string, input: { reason: string; actor: WalletActor }): Promise<RefundRequest>;
+  /** The customer's full number in E.164, only for placing a call an agent asked for (audited by the caller). */
+  dialNumber(customerId: string): Promise<{ phone: string }>;
 }
 
+/**
+ * '138****8001' for Chinese mobiles (with or without +86). Other international numbers keep their
+ * '+' and two leading digits only ('+14****2671'): three would reveal an area code beyond the
+ * country's.
+ */
 export function maskPhone(phone: string): string {
-  const digits = phone.replace(/\D/g, '').replace(/^86(?=1\d{10}$)/, '');
+  const all = phone.replace(/\D/g, '');
+  const digits = all.replace(/^86(?=1\d{10}$)/, '');
+  if (phone.trim().startsWith('+') && digits === all && all.length >= 7) return `+${all.slice(0, 2)}****${all.slice(-4)}`;
   return digits.length >= 7 ? `${digits.slice(0, 3)}****${digits.slice(-4)}` : '****';
 }
 

@@ -159,7 +159,10 @@ export function webhooksService(deps: {
       const endpoints = (await activeEndpoints()).filter((e) => subscribes(e.events, event.name));
       if (endpoints.length === 0) return;
       // Payloads carry ids and stored text, which the guard already masked: this is defence in depth.
-      const body = deliveryBody({ id: event.id, name: event.name, at: event.at, data: maskDeep(await dataOf(event)) });
+      const data = maskDeep(await dataOf(event));
+      // A dial request exists to hand the number to a telephone system: that one field stays whole.
+      if (event.name === 'call_task.dial_requested') data.phone = (event as EventEnvelope<'call_task.dial_requested'>).payload.phone;
+      const body = deliveryBody({ id: event.id, name: event.name, at: event.at, data });
       await enqueue(endpoints.map((e) => ({ endpointId: e.id, eventId: event.id, eventName: event.name, body })));
     },
   };

@@ -28,6 +28,11 @@ export const deliveredEvents = [
   'ticket.escalated',
   'ticket.sla_warning',
   'ticket.sla_breached',
+  'callback.booked',
+  'callback.rescheduled',
+  'callback.cancelled',
+  'callback.reminded',
+  'call_task.dial_requested',
 ] as const satisfies readonly EventName[];
 
 export type DeliveredEvent = (typeof deliveredEvents)[number];

@@ -26,6 +26,8 @@ export const scopes = [
   'tickets:write',
   'email:read',
   'email:write',
+  'calls:read',
+  'calls:write',
 ] as const;
 export type Scope = (typeof scopes)[number];
 

@@ -41,6 +41,18 @@ export const enEmail = {
       subject: 'SLA missed: {subject}',
       body: 'The {metric} target of ticket {reference} ("{subject}") was due at {dueAt} and has been missed.\n\nOpen the ticket: {ticketUrl}',
     },
+    callback_confirmed: {
+      subject: 'Your callback is booked: {when}',
+      body: 'Hello,\n\nWe will call you at {when} on the number {phone}. Your reference is {reference}.\n\nIf the time no longer suits you, you can change or cancel the callback in the app under "My requests", or chat with us.',
+    },
+    callback_reminder: {
+      subject: 'Reminder: we will call you at {when}',
+      body: 'Hello,\n\nThis is a reminder that we will call you at {when} on the number {phone} (reference {reference}). Please keep your phone at hand.',
+    },
+    callback_cancelled: {
+      subject: 'Your callback {reference} is cancelled',
+      body: 'Hello,\n\nThe callback planned for {when} (reference {reference}) has been cancelled. If you still need us, you can book another time or chat with us.',
+    },
   },
 };
 

@@ -3,6 +3,7 @@ import { enWallet } from './en.wallet.js';
 import { enBot } from './en.bot.js';
 import { enTickets } from './en.tickets.js';
 import { enEmail } from './en.email.js';
+import { enCallbacks } from './en.callbacks.js';
 
 export const en = {
   errors: {
@@ -74,6 +75,19 @@ export const en = {
     EMAIL_MESSAGE_STATE_CONFLICT: 'Only a quarantined inbound message can be released, and only a failed outbound message can be retried.',
     SLA_POLICY_NOT_FOUND: 'No such SLA policy.',
     SLA_POLICY_INVALID: 'This SLA policy setting is not possible: only complaints have an acknowledgement target.',
+    CALLBACK_SLOT_FULL: 'This time is fully booked. Please choose another one.',
+    CALLBACK_SLOT_INVALID: 'This time cannot be booked. Please choose one of the free times offered.',
+    CALLBACK_PHONE_INVALID: 'This phone number is not valid. Please give it with its country code, such as +86 138 0013 8000.',
+    CALLBACK_PHONE_REQUIRED: 'Please give a phone number we can call.',
+    CALLBACK_NOT_FOUND: 'No such callback.',
+    CALLBACK_NOT_CHANGEABLE: 'This callback can no longer be changed.',
+    CALLBACK_ALREADY_BOOKED: 'You already have a callback booked at an overlapping time.',
+    CALL_TASK_NOT_FOUND: 'No such call task.',
+    CALL_TASK_CLOSED: 'This call task is already finished.',
+    CALL_TASK_TAKEN: 'Another agent is working on this call task.',
+    CALL_QUIET_HOURS: "It is outside calling hours in the customer's time zone. A supervisor can override.",
+    CALL_OUTCOME_INVALID: 'This call outcome cannot be recorded as given.',
+    RETURN_VISIT_RULE_INVALID: 'This return-visit rule is not possible.',
     NOT_READY: 'The service is not ready.',
     SHUTTING_DOWN: 'The service is restarting. Please retry in a moment.',
     INTERNAL_ERROR: 'Something went wrong on our side. Please try again.',
@@ -141,6 +155,7 @@ export const en = {
   bot: enBot,
   tickets: enTickets,
   email: enEmail,
+  callbacks: enCallbacks,
 };
 
 export type Catalog = typeof en;

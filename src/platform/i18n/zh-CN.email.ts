@@ -39,5 +39,17 @@ export const zhCNEmail: EmailCatalog = {
       subject: 'SLA 超时：{subject}',
       body: '工单 {reference}（“{subject}”）的{metric}时限为 {dueAt}，现已超时。\n\n打开工单：{ticketUrl}',
     },
+    callback_confirmed: {
+      subject: '回电已预约：{when}',
+      body: '您好：\n\n我们将在 {when} 致电 {phone}。预约号：{reference}。\n\n如时间不再合适，您可以在 App 的“我的工单”中改约或取消，也可以在线联系我们。',
+    },
+    callback_reminder: {
+      subject: '回电提醒：我们将在 {when} 致电您',
+      body: '您好：\n\n提醒您，我们将在 {when} 致电 {phone}（预约号 {reference}）。请保持电话畅通。',
+    },
+    callback_cancelled: {
+      subject: '回电预约 {reference} 已取消',
+      body: '您好：\n\n原定于 {when} 的回电（预约号 {reference}）已取消。如仍需帮助，您可以重新预约时间或在线联系我们。',
+    },
   },
 };

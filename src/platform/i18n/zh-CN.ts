@@ -3,6 +3,7 @@ import { zhCNWallet } from './zh-CN.wallet.js';
 import { zhCNBot } from './zh-CN.bot.js';
 import { zhCNTickets } from './zh-CN.tickets.js';
 import { zhCNEmail } from './zh-CN.email.js';
+import { zhCNCallbacks } from './zh-CN.callbacks.js';
 
 export const zhCN: Catalog = {
   errors: {
@@ -74,6 +75,19 @@ export const zhCN: Catalog = {
     EMAIL_MESSAGE_STATE_CONFLICT: '只有被隔离的收件可以放行，只有发送失败的邮件可以重发。',
     SLA_POLICY_NOT_FOUND: '没有这个 SLA 策略。',
     SLA_POLICY_INVALID: '该 SLA 策略设置无效：只有投诉才有受理确认时限。',
+    CALLBACK_SLOT_FULL: '该时间段已约满，请选择其他时间。',
+    CALLBACK_SLOT_INVALID: '该时间无法预约，请选择所提供的空闲时间。',
+    CALLBACK_PHONE_INVALID: '电话号码无效。中国大陆手机号可直接填写，其他号码请带国家或地区代码（+…）。',
+    CALLBACK_PHONE_REQUIRED: '请填写我们可以拨打的电话号码。',
+    CALLBACK_NOT_FOUND: '没有这个回电预约。',
+    CALLBACK_NOT_CHANGEABLE: '该回电预约已无法更改。',
+    CALLBACK_ALREADY_BOOKED: '您在相近的时间已有回电预约。',
+    CALL_TASK_NOT_FOUND: '外呼任务不存在。',
+    CALL_TASK_CLOSED: '该外呼任务已结束。',
+    CALL_TASK_TAKEN: '其他客服正在处理该外呼任务。',
+    CALL_QUIET_HOURS: '客户所在时区当前为免打扰时段，不能外呼。主管可强制拨打。',
+    CALL_OUTCOME_INVALID: '无法按所填内容记录该通话结果。',
+    RETURN_VISIT_RULE_INVALID: '该回访规则设置不成立。',
     NOT_READY: '服务尚未就绪。',
     SHUTTING_DOWN: '服务正在重启，请稍后重试。',
     INTERNAL_ERROR: '系统出了点问题，请稍后重试。',
@@ -140,4 +154,5 @@ export const zhCN: Catalog = {
   bot: zhCNBot,
   tickets: zhCNTickets,
   email: zhCNEmail,
+  callbacks: zhCNCallbacks,
 };

@@ -15,6 +15,7 @@ import type { Agent, Presence } from './types.js';
 const Dashboard = lazy(() => import('./pages/dashboard.js').then((m) => ({ default: m.Dashboard })));
 const Admin = lazy(() => import('./admin/index.js').then((m) => ({ default: m.Admin })));
 const Tickets = lazy(() => import('./tickets/page.js').then((m) => ({ default: m.Tickets })));
+const Calls = lazy(() => import('./calls/page.js').then((m) => ({ default: m.Calls })));
 
 export function App() {
   const [locale, setLocaleState] = useState<Locale>(initialLocale);
@@ -80,6 +81,7 @@ function Shell({ me, setMe }: { me: Agent; setMe: (a: Agent | null) => void }) {
   if (section === 'dashboard' && manager) page = <Dashboard />;
   else if (section === 'admin' && manager) page = <Admin me={me} page={rest[0] ?? 'agents'} />;
   else if (section === 'tickets') page = live && <Tickets me={me} live={live} ticketId={rest[0] ?? null} />;
+  else if (section === 'calls') page = live && <Calls me={me} live={live} path={rest[0] ?? null} />;
   else page = live && <Inbox me={me} live={live} conversationId={section === 'conversations' ? (rest[0] ?? null) : null} />;
 
   const link = (path: string, label: string, active: boolean, count = 0) => (
@@ -95,6 +97,7 @@ function Shell({ me, setMe }: { me: Agent; setMe: (a: Agent | null) => void }) {
         <nav aria-label={t.nav.label} className="mainnav">
           {link('inbox', t.nav.inbox, section === '' || section === 'inbox' || section === 'conversations')}
           {link('tickets', t.nav.tickets, section === 'tickets', ticketNotices.notices.length)}
+          {link('calls', t.nav.calls, section === 'calls')}
           {manager && link('dashboard', t.nav.dashboard, section === 'dashboard')}
           {manager && link('admin/agents', t.nav.admin, section === 'admin')}
         </nav>

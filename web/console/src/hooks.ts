@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
-import { ApiError } from './api.js';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { api, query, ApiError, type Page } from './api.js';
 
 /** Loads on mount and whenever `deps` change; `reload` fetches again. */
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
@@ -37,4 +37,29 @@ export function useAction() {
     }
   }, []);
   return { busy, error, setError, run };
+}
+
+/**
+ * A cursor-paged list: the first page loads (and reloads) with `params`; pages after it stay
+ * loaded while the first one refreshes, and new params start over. An item on two pages (the
+ * list moved under us) shows once.
+ */
+export function usePagedList<T extends { id: string }>(path: string, params: Record<string, string | number | undefined>) {
+  const key = JSON.stringify(params);
+  const first = useLoad(() => api<Page<T>>('GET', `${path}${query(params)}`), [path, key]);
+  const [more, setMore] = useState<Page<T> | null>(null);
+  useEffect(() => setMore(null), [path, key]);
+  const paging = useAction();
+  const cursor = more ? more.nextCursor : (first.data?.nextCursor ?? null);
+  const loadMore = () =>
+    void paging.run(async () => {
+      if (!cursor) return;
+      const next = await api<Page<T>>('GET', `${path}${query({ ...params, cursor })}`);
+      setMore((m) => ({ items: [...(m?.items ?? []), ...next.items], nextCursor: next.nextCursor }));
+    });
+  const items = useMemo(() => {
+    const seen = new Set<string>();
+    return [...(first.data?.items ?? []), ...(more?.items ?? [])].filter((x) => !seen.has(x.id) && seen.add(x.id));
+  }, [first.data, more]);
+  return { first, items, cursor, loadMore, paging };
 }

@@ -11,8 +11,9 @@ import { Teams } from './teams.js';
 import { ApiTokens } from './tokens.js';
 import { Webhooks } from './webhooks.js';
 import { adminPages, type PageName } from './pages.js';
+import { CallbackCapacity, CallPolicyPage, ReturnVisitRules } from '../calls/admin.js';
 
-const pages: Record<PageName, (props: { me: Agent }) => ReactElement> = { agents: Agents, teams: Teams, canned: CannedResponses, kb: KnowledgeBase, bot: Bot, announcements: Announcements, webhooks: Webhooks, tokens: ApiTokens, audit: AuditLog, sla: SlaPolicies };
+const pages: Record<PageName, (props: { me: Agent }) => ReactElement> = { agents: Agents, teams: Teams, canned: CannedResponses, kb: KnowledgeBase, bot: Bot, announcements: Announcements, webhooks: Webhooks, tokens: ApiTokens, audit: AuditLog, sla: SlaPolicies, 'return-visits': ReturnVisitRules, 'call-policy': CallPolicyPage, 'callback-capacity': CallbackCapacity };
 
 export function Admin({ me, page }: { me: Agent; page: string }) {
   const name = adminPages(me).find((p) => p === page) ?? 'agents';

@@ -1,6 +1,6 @@
 import type { Agent } from '../types.js';
 
-export const pageNames = ['agents', 'teams', 'canned', 'kb', 'bot', 'announcements', 'webhooks', 'tokens', 'audit', 'sla'] as const;
+export const pageNames = ['agents', 'teams', 'canned', 'kb', 'bot', 'announcements', 'webhooks', 'tokens', 'audit', 'sla', 'return-visits', 'call-policy', 'callback-capacity'] as const;
 export type PageName = (typeof pageNames)[number];
 const adminOnly: PageName[] = ['webhooks', 'tokens'];
 

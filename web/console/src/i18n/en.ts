@@ -1,11 +1,12 @@
 // English strings of the staff console. zh-CN.ts has the same keys (the Catalog type checks it).
 import { enTickets } from './en.tickets.js';
+import { enCalls } from './en.calls.js';
 export const en = {
   lang: 'en',
   switchLanguage: '中文',
   switchLanguageLabel: 'Switch to Chinese',
   appName: 'WalletDesk',
-  nav: { label: 'Main', inbox: 'Inbox', dashboard: 'Dashboard', agents: 'Agents', teams: 'Teams', canned: 'Canned responses', kb: 'Knowledge base', announcements: 'Announcements', webhooks: 'Webhooks', tokens: 'API tokens', audit: 'Audit log', admin: 'Admin', bot: 'Bot', tickets: 'Tickets', sla: 'SLA policies' },
+  nav: { label: 'Main', inbox: 'Inbox', dashboard: 'Dashboard', agents: 'Agents', teams: 'Teams', canned: 'Canned responses', kb: 'Knowledge base', announcements: 'Announcements', webhooks: 'Webhooks', tokens: 'API tokens', audit: 'Audit log', admin: 'Admin', bot: 'Bot', tickets: 'Tickets', sla: 'SLA policies', calls: 'Calls', 'return-visits': 'Return-visit rules', 'call-policy': 'Call policy', 'callback-capacity': 'Callback capacity' },
   common: {
     save: 'Save', cancel: 'Cancel', delete: 'Delete', create: 'Create', edit: 'Edit', loading: 'Loading…', loadMore: 'Load more', none: 'Nothing here yet.',
     error: 'Something went wrong.', saved: 'Saved.', yes: 'Yes', no: 'No', close: 'Close', refresh: 'Refresh', actions: 'Actions', name: 'Name', status: 'Status',
@@ -69,6 +70,7 @@ export const en = {
   },
   audit: { title: 'Audit log', at: 'Time', actor: 'Who', action: 'Action', target: 'Target', ip: 'Address', details: 'Details', filterAction: 'Action (e.g. agent.*)', filterActor: 'Actor id', from: 'From', to: 'To' },
   tickets: enTickets,
+  calls: enCalls,
 };
 
 export type Catalog = typeof en;

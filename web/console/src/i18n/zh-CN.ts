@@ -1,12 +1,13 @@
 import type { Catalog } from './en.js';
 import { zhCNTickets } from './zh-CN.tickets.js';
+import { zhCNCalls } from './zh-CN.calls.js';
 
 export const zhCN: Catalog = {
   lang: 'zh-CN',
   switchLanguage: 'English',
   switchLanguageLabel: '切换到英文',
   appName: 'WalletDesk 客服台',
-  nav: { label: '主菜单', inbox: '会话', dashboard: '监控大盘', agents: '客服人员', teams: '团队', canned: '快捷回复', kb: '知识库', announcements: '公告', webhooks: 'Webhook', tokens: 'API 令牌', audit: '审计日志', admin: '管理', bot: '机器人', tickets: '工单', sla: 'SLA 策略' },
+  nav: { label: '主菜单', inbox: '会话', dashboard: '监控大盘', agents: '客服人员', teams: '团队', canned: '快捷回复', kb: '知识库', announcements: '公告', webhooks: 'Webhook', tokens: 'API 令牌', audit: '审计日志', admin: '管理', bot: '机器人', tickets: '工单', sla: 'SLA 策略', calls: '回访外呼', 'return-visits': '回访规则', 'call-policy': '外呼策略', 'callback-capacity': '回电容量' },
   common: {
     save: '保存', cancel: '取消', delete: '删除', create: '创建', edit: '编辑', loading: '加载中…', loadMore: '加载更多', none: '暂无内容。',
     error: '出错了。', saved: '已保存。', yes: '是', no: '否', close: '关闭', refresh: '刷新', actions: '操作', name: '名称', status: '状态',
@@ -70,4 +71,5 @@ export const zhCN: Catalog = {
   },
   audit: { title: '审计日志', at: '时间', actor: '操作人', action: '操作', target: '对象', ip: '地址', details: '详情', filterAction: '操作（如 agent.*）', filterActor: '操作人 ID', from: '从', to: '到' },
   tickets: zhCNTickets,
+  calls: zhCNCalls,
 };

@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import { api, query, type Page } from '../api.js';
 import { dateTime } from '../format.js';
-import { useAction, useLoad } from '../hooks.js';
+import { usePagedList } from '../hooks.js';
 import { useI18n } from '../i18n/index.js';
 import { useLiveReload, ViewTabs, type QueueView } from '../queue.js';
 import type { Realtime } from '../realtime.js';
@@ -30,25 +29,8 @@ export function Tickets({ me, live, ticketId }: { me: Agent; live: Realtime; tic
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim(), 300);
   const params = useMemo(() => ({ view, status: statuses.join(','), ...filters, q: normalizeReference(q) ?? q, limit: PAGE }), [view, statuses, filters, q]);
-  const key = JSON.stringify(params);
-  const first = useLoad(() => api<Page<Ticket>>('GET', `/api/v1/tickets${query(params)}`), [key]);
+  const { first, items, cursor, loadMore, paging } = usePagedList<Ticket>('/api/v1/tickets', params);
   const { reload } = first;
-
-  // Pages after the first stay loaded while the first one refreshes; new filters start over.
-  const [more, setMore] = useState<{ items: Ticket[]; nextCursor: string | null } | null>(null);
-  useEffect(() => setMore(null), [key]);
-  const paging = useAction();
-  const cursor = more ? more.nextCursor : (first.data?.nextCursor ?? null);
-  const loadMore = () =>
-    void paging.run(async () => {
-      if (!cursor) return;
-      const next = await api<Page<Ticket>>('GET', `/api/v1/tickets${query({ ...params, cursor })}`);
-      setMore((m) => ({ items: [...(m?.items ?? []), ...next.items], nextCursor: next.nextCursor }));
-    });
-  const items = useMemo(() => {
-    const seen = new Set<string>();
-    return [...(first.data?.items ?? []), ...(more?.items ?? [])].filter((x) => !seen.has(x.id) && seen.add(x.id));
-  }, [first.data, more]);
 
   useLiveReload(live, (f) => ticketFrames.includes(f.type) || f.type === 'connection', reload);
 

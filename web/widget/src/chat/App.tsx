@@ -8,6 +8,7 @@ import { ProtocolError } from './protocol.js';
 import { uploadFile } from './rest.js';
 import { useTicketFeed } from '../tickets/feed.js';
 import { RequestsButton, RequestsHost, type RequestsRoute } from '../tickets/host.js';
+import { CallbackButton, CallbacksHost, isCallbacksRoute, type CallbacksRoute } from '../callbacks/host.js';
 
 interface Upload {
   clientId: string;
@@ -37,7 +38,8 @@ export function App(props: { client: ChatClient; locale: Locale; onClose?: () =>
   const [locale, setLocale] = useState(props.locale);
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const [requests, setRequests] = useState<RequestsRoute | null>(null);
+  // "My requests" and the callbacks view take the same place below the header.
+  const [requests, setRequests] = useState<RequestsRoute | CallbacksRoute | null>(null);
   const feed = useTicketFeed(client, state.connection === 'online');
   const end = useRef<HTMLDivElement>(null);
   const t = catalogs[locale].chat;
@@ -83,6 +85,9 @@ export function App(props: { client: ChatClient; locale: Locale; onClose?: () =>
     );
   };
 
+  // A booking made from the chat is linked to it, so the agent who calls sees the conversation.
+  const bookCallback = (): CallbacksRoute => ({ view: 'book', ...(conversation ? { conversationId: conversation.id } : {}) });
+
   const lastTheirs = [...messages].reverse().find((m) => m.author !== 'customer');
   const answeredSince = (seq: number) => messages.some((m) => m.author === 'customer' && m.seq > seq) || state.outgoing.length > 0;
   const shownError = error ?? state.error;
@@ -99,7 +104,8 @@ export function App(props: { client: ChatClient; locale: Locale; onClose?: () =>
             </p>
           )}
         </div>
-        <RequestsButton locale={locale} unread={feed.unread} open={!!requests} onClick={() => setRequests(requests ? null : { view: 'list' })} />
+        <RequestsButton locale={locale} unread={feed.unread} open={!!requests && !isCallbacksRoute(requests)} onClick={() => setRequests(requests && !isCallbacksRoute(requests) ? null : { view: 'list' })} />
+        <CallbackButton locale={locale} open={!!requests && isCallbacksRoute(requests)} onClick={() => setRequests(requests && isCallbacksRoute(requests) ? null : bookCallback())} />
         <button type="button" class="wd-header-button" onClick={switchLocale} aria-label={t.switchLanguageLabel} lang={locale === 'zh-CN' ? 'en' : 'zh-CN'}>{t.switchLanguage}</button>
         <button type="button" class="wd-header-button wd-icon" disabled={!conversation || messages.length === 0} aria-label={t.transcript} title={t.transcript} onClick={() => attempt(client.transcript().then((text) => download(text, `walletdesk-${conversation!.id.slice(0, 8)}.txt`)))}>
           <svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18"><path fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" d="M12 4v11m-5-5l5 5 5-5M5 20h14" /></svg>
@@ -110,7 +116,11 @@ export function App(props: { client: ChatClient; locale: Locale; onClose?: () =>
           </button>
         )}
       </header>
-      {requests && <RequestsHost feed={feed} locale={locale} route={requests} onRoute={setRequests} onClose={() => setRequests(null)} />}
+      {requests && (isCallbacksRoute(requests) ? (
+        <CallbacksHost client={client} online={state.connection === 'online'} locale={locale} route={requests} onRoute={setRequests} onRequests={() => setRequests({ view: 'list' })} onClose={() => setRequests(null)} />
+      ) : (
+        <RequestsHost feed={feed} locale={locale} route={requests} onRoute={setRequests} onCallbacks={() => setRequests({ view: 'callbacks' })} onClose={() => setRequests(null)} />
+      ))}
       <p class="wd-safety" role="note">
         <svg aria-hidden="true" viewBox="0 0 24 24" width="16" height="16"><path fill="currentColor" d="M12 2l8 3v6c0 5-3.4 9.4-8 11-4.6-1.6-8-6-8-11V5z" /></svg>
         {t.safetyNote}
@@ -122,7 +132,7 @@ export function App(props: { client: ChatClient; locale: Locale; onClose?: () =>
         <div role="log" aria-live="polite" aria-label={t.messagesLabel}>
           <ol class="wd-messages">
             {messages.map((m) => (
-              <MessageView key={m.seq} message={m} t={t} locale={locale} agentName={state.agent?.displayName ?? null} token={client.currentToken()} quickRepliesActive={m === lastTheirs && !answeredSince(m.seq)} onQuickReply={(value, label) => (value === 'ticket' ? setRequests({ view: 'new' }) : client.send(label, value))} />
+              <MessageView key={m.seq} message={m} t={t} locale={locale} agentName={state.agent?.displayName ?? null} token={client.currentToken()} quickRepliesActive={m === lastTheirs && !answeredSince(m.seq)} onQuickReply={(value, label) => (value === 'ticket' ? setRequests({ view: 'new' }) : value === 'callback' ? setRequests(bookCallback()) : client.send(label, value))} />
             ))}
             {state.outgoing.map((o) => (
               <li key={o.clientId} class="wd-message wd-mine wd-pending">
@@ -157,7 +167,7 @@ export function App(props: { client: ChatClient; locale: Locale; onClose?: () =>
             {state.queue && state.queue.etaSeconds >= 0 ? fill(t.queueEta, { minutes: Math.max(1, Math.round(state.queue.etaSeconds / 60)) }) : t.queueNoAgents}
           </p>
         )}
-        {state.outsideHours && conversation?.status === 'bot' && <OutsideHoursForm key={conversation.id} t={t} locale={locale} outsideHours={state.outsideHours} onSend={(text, choice) => client.send(text, choice)} onTicket={() => setRequests({ view: 'new' })} />}
+        {state.outsideHours && conversation?.status === 'bot' && <OutsideHoursForm key={conversation.id} t={t} locale={locale} outsideHours={state.outsideHours} onTicket={() => setRequests({ view: 'new' })} onCallback={() => setRequests(bookCallback())} />}
         {conversation?.status === 'resolved' && <p class="wd-event">{t.resolved}</p>}
         {state.ratingRequested && !state.rated && <RatingForm t={t} onRate={(score, comment) => attempt(client.rate(score, comment))} />}
         {state.rated && <p class="wd-event" role="status">{t.rating.thanks}</p>}

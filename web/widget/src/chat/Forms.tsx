@@ -37,58 +37,26 @@ export function RatingForm({ t, onRate }: { t: Strings; onRate: (score: number, 
 }
 
 /**
- * Outside business hours: a request (工单), written in the requests view's form, or a callback.
- * Callbacks have no API yet, so a callback request is posted in the chat as a clearly labelled
- * message carrying the choice as its quick-reply value: the bot then queues the conversation for
- * when the team opens.
+ * Outside business hours: a request (工单), written in the requests view's form, or a callback,
+ * booked in the callbacks view's form with this conversation linked to it.
  */
-export function OutsideHoursForm({ t, locale, outsideHours, onSend, onTicket }: { t: Strings; locale: string; outsideHours: OutsideHours; onSend: (text: string, choice: 'callback') => void; onTicket: () => void }) {
+export function OutsideHoursForm({ t, locale, outsideHours, onTicket, onCallback }: { t: Strings; locale: string; outsideHours: OutsideHours; onTicket: () => void; onCallback: () => void }) {
   const s = t.outsideHours;
   const [choice, setChoice] = useState<'ticket' | 'callback'>(outsideHours.options[0] ?? 'ticket');
-  const [fields, setFields] = useState({ phone: '', when: '' });
-  const [sent, setSent] = useState(false);
-  const field = (name: keyof typeof fields, label: string) => (
-    <label class="wd-field">
-      {label}
-      <input required maxLength={200} value={fields[name]} onInput={(e) => setFields({ ...fields, [name]: e.currentTarget.value })} />
-    </label>
-  );
   const opens = outsideHours.nextOpeningAt && new Intl.DateTimeFormat(locale, { weekday: 'short', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(outsideHours.nextOpeningAt));
-  const submit = (event: Event) => {
-    event.preventDefault();
-    onSend(fill(s.callbackMessage, fields), 'callback');
-    setSent(true);
-  };
   return (
     <section class="wd-panel" aria-labelledby="wd-outside-title">
       <p id="wd-outside-title"><strong>{s.closed}</strong> {opens && fill(s.opens, { time: opens })}</p>
-      {sent ? (
-        <p role="status">{s.sent}</p>
-      ) : (
-        <form onSubmit={submit}>
-          <fieldset class="wd-choice">
-            <legend>{s.choose}</legend>
-            {outsideHours.options.map((option) => (
-              <label key={option}>
-                <input type="radio" name="outside-choice" checked={choice === option} onChange={() => setChoice(option)} /> {s[option]}
-              </label>
-            ))}
-          </fieldset>
-          {choice === 'ticket' ? (
-            <>
-              <p class="wd-muted">{s.ticketNote}</p>
-              <button type="button" class="wd-primary" onClick={onTicket}>{s.openForm}</button>
-            </>
-          ) : (
-            <>
-              {field('phone', s.phone)}
-              {field('when', s.when)}
-              <p class="wd-muted">{s.note}</p>
-              <button type="submit" class="wd-primary">{s.submit}</button>
-            </>
-          )}
-        </form>
-      )}
+      <fieldset class="wd-choice">
+        <legend>{s.choose}</legend>
+        {outsideHours.options.map((option) => (
+          <label key={option}>
+            <input type="radio" name="outside-choice" checked={choice === option} onChange={() => setChoice(option)} /> {s[option]}
+          </label>
+        ))}
+      </fieldset>
+      <p class="wd-muted">{choice === 'ticket' ? s.ticketNote : s.callbackNote}</p>
+      <button type="button" class="wd-primary" onClick={choice === 'ticket' ? onTicket : onCallback}>{choice === 'ticket' ? s.openForm : s.openCallbackForm}</button>
     </section>
   );
 }

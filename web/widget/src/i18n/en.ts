@@ -36,6 +36,8 @@ export const en = {
     openFile: 'Open {name}',
     resolved: 'This conversation is resolved. Write again at any time.',
     requests: 'My requests',
+    bookCallback: 'Book a callback',
+    myCallbacks: 'My callbacks',
     loading: 'Loading…',
     rating: {
       prompt: 'How did we do?',
@@ -52,12 +54,8 @@ export const en = {
       callback: 'Request a callback',
       ticketNote: 'Tell us what happened in a request: we answer it in "My requests" (and by e-mail if you leave an address) when the team is back.',
       openForm: 'Write a request',
-      phone: 'Phone number',
-      when: 'Best time to call',
-      submit: 'Send request',
-      note: 'Your request is posted in this chat; an agent follows up when the team is back.',
-      callbackMessage: '[Callback request] Please call {phone}, best time: {when}',
-      sent: 'Request sent.',
+      callbackNote: 'Pick a time and we call you: the booking is linked to this chat, so the agent knows what it is about.',
+      openCallbackForm: 'Choose a time',
     },
     card: {
       transaction: 'Transaction',

@@ -38,6 +38,8 @@ export const zhCN: Catalog = {
     openFile: '打开 {name}',
     resolved: '本次对话已解决，如有问题可随时再留言。',
     requests: '我的工单',
+    bookCallback: '预约回电',
+    myCallbacks: '我的回电预约',
     loading: '加载中…',
     rating: {
       prompt: '请为本次服务评分',
@@ -54,12 +56,8 @@ export const zhCN: Catalog = {
       callback: '预约回电',
       ticketNote: '请通过工单告诉我们发生了什么：客服上班后会在“我的工单”中回复您（如留下邮箱，也会发邮件通知）。',
       openForm: '填写工单',
-      phone: '手机号',
-      when: '方便接听的时间',
-      submit: '提交请求',
-      note: '您的请求会发送在本对话中，客服上班后会跟进。',
-      callbackMessage: '[回电请求] 请致电 {phone}，方便的时间：{when}',
-      sent: '请求已发送。',
+      callbackNote: '选一个时间，我们给您打电话：预约会关联本次对话，客服来电时已了解您的问题。',
+      openCallbackForm: '选择回电时间',
     },
     card: {
       transaction: '交易',

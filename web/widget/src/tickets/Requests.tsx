@@ -54,6 +54,11 @@ export function Requests(props: RequestsProps) {
         <>
           <h2 id="wd-requests-title">{t.title}</h2>
           <RequestList items={feed.items} failed={feed.failed} s={s} locale={locale} onOpen={(id) => onRoute({ view: 'detail', id })} />
+          {props.onCallbacks && (
+            <p>
+              <button type="button" class="wd-link" onClick={props.onCallbacks}>{s.chat.myCallbacks} ›</button>
+            </p>
+          )}
         </>
       )}
       {route.view === 'new' && <RequestForm feed={feed} s={s} locale={locale} onCreated={(ticket) => onRoute({ view: 'detail', id: ticket.id, created: true })} />}

@@ -1,5 +1,4 @@
-import type { ComponentType } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { lazyPanel } from '../chat/lazy-panel.js';
 import { catalogs, type Locale } from '../i18n/index.js';
 import type { TicketFeed } from './feed.js';
 
@@ -11,26 +10,11 @@ export interface RequestsProps {
   route: RequestsRoute;
   onRoute: (route: RequestsRoute) => void;
   onClose: () => void;
+  /** Opens "My callbacks", which sits beside the requests. */
+  onCallbacks?: () => void;
 }
 
-type Panel = ComponentType<RequestsProps>;
-
-/**
- * The requests view is loaded the first time the customer opens it: most chats never do, and the
- * chat itself stays as small as it was.
- */
-export function RequestsHost(props: RequestsProps) {
-  const [panel, setPanel] = useState<{ Panel: Panel } | null>(null);
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    import('./Requests.js').then((m) => setPanel({ Panel: m.Requests }), () => setFailed(true));
-  }, []);
-  if (!panel) {
-    const t = catalogs[props.locale].chat;
-    return <p class="wd-requests wd-event" role="status">{failed ? t.errors.generic : t.loading}</p>;
-  }
-  return <panel.Panel {...props} />;
-}
+export const RequestsHost = lazyPanel<RequestsProps>(() => import('./Requests.js').then((m) => m.Requests));
 
 /** The header button that opens the requests, with the number of requests that have news. */
 export function RequestsButton({ locale, unread, open, onClick }: { locale: Locale; unread: number; open: boolean; onClick: () => void }) {
