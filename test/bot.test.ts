@@ -114,6 +114,10 @@ describe('the bot in a live chat', async () => {
     const handed = await conversation(c.conversationId);
     assert.equal(handed.priority, 'urgent');
     assert.ok(['queued', 'assigned'].includes(handed.status));
+    // And a return visit is planned to check the customer is safe (the seeded security rule).
+    const planned = async () => app.db.query<{ purpose: string; priority: string }>('select purpose, priority from call_tasks where conversation_id = $1', [c.conversationId]);
+    for (let i = 0; i < 50 && (await planned()).length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    assert.deepEqual((await planned()).map((t) => ({ ...t })), [{ purpose: 'problem_check', priority: 'urgent' }]);
   });
 
   test('an English speaker is answered in English, and a visitor is never shown account data', async () => {

@@ -171,6 +171,14 @@ describe('calls in the staff console (headless Chromium)', async () => {
       assert.match(await table.locator('tfoot').innerText(), /1 due · 1 done · 0 failed/, 'the visit worked above is counted');
       await shootBoth(page, 'console-return-visit-plan');
 
+      // The dashboard puts what the call heard beside the chat ratings: one visit, and it reopened the ticket.
+      await page.getByRole('link', { name: 'Dashboard' }).click();
+      const results = page.getByTestId('return-visit-results');
+      await results.waitFor(wait);
+      assert.match(await results.getByTestId('kpi-visits').innerText(), /\b1\b/);
+      assert.match(await results.getByTestId('kpi-reopen-rate').innerText(), /100\s?%/);
+      assert.match(await results.innerText(), /A product problem/, 'the reason the agent recorded');
+
       await page.goto(`${base}/console/admin/return-visits`);
       const rules = page.getByTestId('return-visit-rules');
       const rule = rules.locator('tr', { hasText: '问题回访' });

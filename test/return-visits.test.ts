@@ -140,7 +140,7 @@ for (const backend of backends) {
 
       const scared = await conversation();
       const urgent = nextCreated((e) => e.ruleId === ruleOf('security_emergency').id);
-      await app.bus.publish('bot.handed_over', { conversationId: scared, reason: 'emergency', intent: 'report_scam' });
+      await app.bus.publish('bot.security_emergency', { conversationId: scared, intent: 'report_scam' });
       const check = await urgent;
       const task = (await tasks()).find((t) => t.id === check.taskId)!;
       assert.deepEqual([task.purpose, task.priority, task.conversationId], ['problem_check', 'urgent', scared]);

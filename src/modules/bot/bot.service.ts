@@ -140,6 +140,7 @@ export function botService(deps: {
     if (result.handover) {
       const { reason, priority, category, force } = result.handover;
       if (await store.claimHandover(conversationId, reason)) await writeSummary(conversationId, result.state, reason, lang);
+      if (reason === 'emergency') await bus.publish('bot.security_emergency', { conversationId, intent: result.state.lastIntent ?? null });
       const handed = await chat.routing.handover((await chat.conversation(conversationId))!, {
         category,
         priority,

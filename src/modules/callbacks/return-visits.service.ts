@@ -65,10 +65,8 @@ export function returnVisitsService(deps: { store: CallTasksStore; bus: EventBus
       });
       bus.subscribe('conversation.resolved', async (event) => void (await conversationResolved(event.payload.conversationId)));
       bus.subscribe('conversation.rated', async (event) => void (await conversationRated(event.payload.conversationId, event.payload.score)));
-      // The bot hands a security emergency (scam, stolen account) to a person at once; a call follows to check the customer is safe.
-      bus.subscribe('bot.handed_over', async (event) => {
-        if (event.payload.reason === 'emergency') await securityEmergency(event.payload.conversationId);
-      });
+      // A security emergency (scam, stolen account), in or outside business hours: a call follows to check the customer is safe.
+      bus.subscribe('bot.security_emergency', async (event) => void (await securityEmergency(event.payload.conversationId)));
     },
 
     rules: () => store.rules(),

@@ -60,4 +60,11 @@ export interface Dashboard {
   };
 }
 
+/** GET /api/v1/analytics/return-visits: the last 7 days of follow-up calls beside chat ratings. */
+export interface ReturnVisitResults {
+  visits: number; reached: number; reachRate: number | null;
+  satisfaction: { avg: number | null; count: number }; chatRating: { avg: number | null; count: number };
+  reasons: { reason: string; count: number }[]; reopened: number; reopenRate: number | null;
+}
+
 interface Durations { count: number; avg: number | null; p50: number | null; p90: number | null }

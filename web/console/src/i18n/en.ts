@@ -50,7 +50,7 @@ export const en = {
     title: 'Supervisor dashboard', presence: 'Status', queue: 'Live queue', waiting: 'Waiting', longestWait: 'Longest wait', agents: 'Agents', load: 'Load', capacity: 'Capacity',
     today: 'Today', volume: 'Conversations', handedOver: 'Handed to a human', firstResponse: 'First response (median)', resolution: 'Resolution time (median)',
     ratings: 'Ratings', averageRating: 'Average rating', containment: 'Bot containment', hourly: 'Conversations by hour', byPresence: 'Agents by presence',
-    ratingDistribution: 'Ratings by score', stars: (n: number) => `${n}★`, updatedAt: (time: string) => `Updated ${time}`, noData: '—',
+    ratingDistribution: 'Ratings by score', returnVisits: 'Return visits, last 7 days', visits: 'Calls closed', reachRate: 'Reached', visitSatisfaction: 'Satisfaction on the phone', chatRating: 'Chat rating, same days', reopenRate: 'Reopened after the call', stars: (n: number) => `${n}★`, updatedAt: (time: string) => `Updated ${time}`, noData: '—',
   },
   agents: { title: 'Agents', email: 'E-mail', displayName: 'Name customers see', role: 'Role', capacity: 'Capacity', categories: 'Skills (categories, comma-separated)', languages: 'Languages', teams: 'Teams', active: 'Active', add: 'Add an agent', generatedPassword: (p: string) => `Generated password, shown once: ${p}` },
   teams: { title: 'Teams', description: 'Description', categories: 'Categories (comma-separated)', languages: 'Languages', businessHours: 'Business hours',

@@ -51,7 +51,7 @@ export const zhCN: Catalog = {
     title: '主管监控大盘', presence: '状态', queue: '实时排队', waiting: '排队中', longestWait: '最长等待', agents: '客服', load: '接待量', capacity: '上限',
     today: '今日', volume: '会话量', handedOver: '转人工', firstResponse: '首次响应（中位数）', resolution: '解决时长（中位数）',
     ratings: '评价', averageRating: '平均评分', containment: '机器人独立解决率', hourly: '每小时会话量', byPresence: '客服在线状态',
-    ratingDistribution: '评分分布', stars: (n: number) => `${n}★`, updatedAt: (time: string) => `更新于 ${time}`, noData: '—',
+    ratingDistribution: '评分分布', returnVisits: '近 7 天回访结果', visits: '已完成回访', reachRate: '接通率', visitSatisfaction: '回访满意度', chatRating: '同期在线评分', reopenRate: '回访后重开率', stars: (n: number) => `${n}★`, updatedAt: (time: string) => `更新于 ${time}`, noData: '—',
   },
   agents: { title: '客服人员', email: '邮箱', displayName: '客户看到的名字', role: '角色', capacity: '接待上限', categories: '技能（类别，用逗号分隔）', languages: '语言', teams: '团队', active: '启用', add: '添加客服', generatedPassword: (p: string) => `已生成密码（只显示一次）：${p}` },
   teams: { title: '团队', description: '说明', categories: '负责类别（用逗号分隔）', languages: '语言', businessHours: '营业时间',

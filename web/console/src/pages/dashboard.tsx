@@ -4,7 +4,7 @@ import { api, query } from '../api.js';
 import { duration, percent, time } from '../format.js';
 import { useLoad } from '../hooks.js';
 import { useI18n } from '../i18n/index.js';
-import type { Dashboard as Data } from '../types.js';
+import type { Dashboard as Data, ReturnVisitResults } from '../types.js';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, DoughnutController, ArcElement, Legend, Tooltip);
 
@@ -69,6 +69,7 @@ export function Dashboard() {
               options: { plugins: { legend: { display: false } }, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
             }} />
           </div>
+          <ReturnVisits />
           <section aria-labelledby="agents-title">
             <h2 id="agents-title">{t.dashboard.agents}</h2>
             <table className="table">
@@ -91,6 +92,41 @@ export function Dashboard() {
         </>
       )}
     </div>
+  );
+}
+
+/**
+ * What the follow-up calls of the last 7 days heard, beside what chat ratings said in the same
+ * days: a low reopen rate with high chat ratings is the sign that "solved" meant solved.
+ */
+function ReturnVisits() {
+  const { t, locale } = useI18n();
+  const r = useLoad(() => api<ReturnVisitResults>('GET', '/api/v1/analytics/return-visits'), []).data;
+  const d = t.dashboard;
+  const none = d.noData;
+  const stars = (x: { avg: number | null; count: number }) => (x.avg === null ? none : `${x.avg.toFixed(1)} ★ (${x.count})`);
+  if (!r) return null;
+  return (
+    <section aria-labelledby="return-visits-title" data-testid="return-visit-results">
+      <h2 id="return-visits-title">{d.returnVisits}</h2>
+      <div className="kpis">
+        <Kpi label={d.visits} value={String(r.visits)} testId="kpi-visits" />
+        <Kpi label={d.reachRate} value={percent(r.reachRate, locale) ?? none} />
+        <Kpi label={d.visitSatisfaction} value={stars(r.satisfaction)} testId="kpi-visit-satisfaction" />
+        <Kpi label={d.chatRating} value={stars(r.chatRating)} />
+        <Kpi label={d.reopenRate} value={percent(r.reopenRate, locale) ?? none} testId="kpi-reopen-rate" />
+      </div>
+      {r.reasons.length > 0 && (
+        <table className="table">
+          <thead><tr><th>{t.calls.outcome.reason}</th><th>{d.visits}</th></tr></thead>
+          <tbody>
+            {r.reasons.map((x) => (
+              <tr key={x.reason}><td>{t.calls.reasons[x.reason as keyof typeof t.calls.reasons] ?? x.reason}</td><td>{x.count}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
   );
 }
 
