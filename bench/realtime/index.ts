@@ -9,7 +9,8 @@
 //   latency at that load): 25% of the relay's rate on PostgreSQL, 1,000/s on PGlite.
 // - Afterwards the database must hold exactly the acked messages, with gap-free sequences.
 // Knobs: BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_WINDOW, BENCH_PGLITE_RATE, BENCH_TARGETS
-// (pglite,postgres; the relay always runs), BENCH_CPU_PROF=dir (a CPU profile of each server under test, while the messages flow).
+// (pglite,postgres; the relay always runs), BENCH_CPU_PROF=dir (a CPU profile of each server under test, while the messages flow),
+// BENCH_SERVER_FLAGS (Node/V8 flags for the server under test, e.g. "--trace-gc").
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -30,6 +31,8 @@ const window = Number(process.env.BENCH_WINDOW ?? 1000);
 const agents = Math.max(1, Math.round(connections / 20));
 const tokenSecret = randomBytes(32).toString('hex');
 const only = process.env.BENCH_TARGETS?.split(',');
+/** Extra V8/Node flags for the server under test (BENCH_SERVER_FLAGS, e.g. --trace-gc). */
+const serverFlags = process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? [];
 const scratch = mkdtempSync(join(tmpdir(), 'walletdesk-bench-realtime-'));
 
 type Target = 'relay' | 'pglite' | 'postgres';
@@ -41,9 +44,9 @@ interface Run {
   ackedFile: string;
 }
 
-function node(script: string, args: string[], env: Record<string, string>): ChildProcess {
+function node(script: string, args: string[], env: Record<string, string>, flags: string[] = []): ChildProcess {
   // The children's own output goes to stderr: stdout carries only the figures.
-  return spawn(process.execPath, ['--expose-gc', '--import', 'tsx', script, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 2, 2, 'ipc'] });
+  return spawn(process.execPath, ['--expose-gc', ...flags, '--import', 'tsx', script, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 2, 2, 'ipc'] });
 }
 
 function nextMessage<T>(child: ChildProcess, type: string): Promise<T> {
@@ -63,7 +66,7 @@ function nextMessage<T>(child: ChildProcess, type: string): Promise<T> {
 const ask = (child: ChildProcess, request: ProbeRequest) => child.send(request);
 
 async function run(target: Target, env: Record<string, string>, paced: LoadPlan['paced']): Promise<Run> {
-  const server = node(target === 'relay' ? 'bench/realtime/relay.ts' : 'bench/realtime/server.ts', [], env);
+  const server = node(target === 'relay' ? 'bench/realtime/relay.ts' : 'bench/realtime/server.ts', [], env, target === 'relay' ? [] : serverFlags);
   const exited = new Promise((resolve) => server.once('exit', resolve));
   try {
     const { address } = await nextMessage<{ address: string }>(server, 'listening');

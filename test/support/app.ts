@@ -5,6 +5,7 @@ import type { DestinationStream } from 'pino';
 import { maskDeep } from '../../src/modules/guard/index.js';
 import { createLogger } from '../../src/platform/log.js';
 import { freshDatabase, type Backend } from './databases.js';
+import { gated } from './setup-gate.js';
 
 /**
  * A full application on a fresh database (migrated and demo-seeded), not listening: tests call it
@@ -14,9 +15,12 @@ export async function testApp(options: { backend?: Backend; env?: Record<string,
   // The bot answers only in the tests about it (and end to end): elsewhere its replies would
   // interleave with the messages a test counts. The SMTP listener runs only where mail is tested.
   const config = loadConfig({ DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent', SEED_DEMO: 'true', PORT: '0', HOST: '127.0.0.1', WALLET_SECRET: testWalletSecret, BOT_ENABLED: 'false', EMAIL_INBOUND: 'false', ...options.env });
-  const database = await freshDatabase(options.backend ?? 'pglite');
-  const app = await createApp(config, { database, clock: options.clock, logger: createLogger(config.LOG_LEVEL, { mask: maskDeep, destination: options.logTo }) });
-  await prepareDatabase(app);
+  const app = await gated(async () => {
+    const database = await freshDatabase(options.backend ?? 'pglite');
+    const created = await createApp(config, { database, clock: options.clock, logger: createLogger(config.LOG_LEVEL, { mask: maskDeep, destination: options.logTo }) });
+    await prepareDatabase(created);
+    return created;
+  });
   after(() => app.stop());
   return app;
 }

@@ -1,5 +1,6 @@
 import { after } from 'node:test';
 import { chromium, type Browser } from 'playwright-core';
+import { gated } from './setup-gate.js';
 
 /** Debian's chromium, as .ci/run installs it; the flags keep it quiet and offline. */
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -11,7 +12,7 @@ const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '
  * would be closed under the next file's feet when the first file finishes.
  */
 export async function suiteBrowser(): Promise<Browser> {
-  const browser = await chromium.launch({ executablePath, args });
+  const browser = await gated(() => chromium.launch({ executablePath, args }));
   after(() => browser.close());
   return browser;
 }
