@@ -6,13 +6,11 @@
 // plan and edits a return-visit rule. The pure rules the screens use are checked first.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
 import { answerValue, isoToZonedInput, parseSpacing, planTotals, zonedInputToIso } from '../web/console/src/calls/rules.js';
 import { callPurposes } from '../web/console/src/calls/types.js';
 import { signIn, testApp } from './support/app.js';
 import { suiteBrowser } from './support/browser.js';
-import { newStaffContext, signInToConsole } from './support/console-page.js';
-import { horizontalOverflow, screenshot, viewports, type ViewportName } from './support/widget-page.js';
+import { newStaffContext, shootBoth, signInToConsole } from './support/console-page.js';
 
 const wait = { timeout: 15_000 };
 const HOUR = 3_600_000;
@@ -73,14 +71,6 @@ describe('calls in the staff console (headless Chromium)', async () => {
     return res.json() as T;
   };
 
-  async function shootBoth(page: Page, name: string) {
-    for (const size of Object.keys(viewports) as ViewportName[]) {
-      await page.setViewportSize(viewports[size]);
-      await screenshot(page, `${name}-${size}`);
-      assert.ok((await horizontalOverflow(page)) <= 0, `${name} scrolls sideways at ${size} size`);
-    }
-    await page.setViewportSize(viewports.desktop);
-  }
 
   test('an agent works a return visit planned by a solved payment-failure ticket: claim, dial, reached, reopen', async () => {
     const contact = await app.conversations.conversations.contactOf({ kind: 'customer', walletCustomerId: 'demo-alice', name: '王丽', locale: 'zh-CN', expiresAt: Date.now() + HOUR });

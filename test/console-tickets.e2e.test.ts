@@ -14,9 +14,9 @@ import { eventText, noticeText } from '../web/console/src/tickets/events.js';
 import { formatMinor, normalizeReference, parseMinor, statusChoices } from '../web/console/src/tickets/rules.js';
 import { signIn, testApp } from './support/app.js';
 import { suiteBrowser } from './support/browser.js';
-import { newStaffContext, openAssignment, setPresence, signInToConsole, waitForTimelineMessage } from './support/console-page.js';
+import { newStaffContext, openAssignment, setPresence, shootBoth, signInToConsole, waitForTimelineMessage } from './support/console-page.js';
 import { allowedSamples } from './support/sample-files.js';
-import { demoCustomerToken, horizontalOverflow, screenshot, viewports, type ViewportName } from './support/widget-page.js';
+import { demoCustomerToken, horizontalOverflow, screenshot, viewports } from './support/widget-page.js';
 import { openSocket } from './support/ws.js';
 
 const wait = { timeout: 15_000 };
@@ -70,14 +70,6 @@ describe('tickets in the staff console (headless Chromium)', async () => {
   };
   const ticketDetail = (id: string) => asAdmin<{ ticket: { contactId: string; status: string; priority: string; fields: Record<string, unknown>; mergedIntoId: string | null; complaint: Record<string, unknown> }; entries: { kind: string; body: string; attachments: { name: string }[] }[]; links: { ticketId: string; kind: string }[] }>('GET', `/api/v1/tickets/${id}`);
 
-  async function shootBoth(page: Page, name: string) {
-    for (const size of Object.keys(viewports) as ViewportName[]) {
-      await page.setViewportSize(viewports[size]);
-      await screenshot(page, `${name}-${size}`);
-      assert.ok((await horizontalOverflow(page)) <= 0, `${name} scrolls sideways at ${size} size`);
-    }
-    await page.setViewportSize(viewports.desktop);
-  }
 
   /** Waits until the console shows this ticket (or, without an id, any ticket) and returns its id. */
   async function openedTicket(page: Page, id?: string): Promise<string> {

@@ -2,8 +2,9 @@
 // presence, the inbox and a conversation (canned replies, guard refusals, resolving) and the
 // supervisor dashboard. Selectors are roles and labels where the page has them, so the steps read
 // like what an agent does; labels are passed in so the same steps work in zh-CN and en.
+import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { viewports, type ViewportName } from './widget-page.js';
+import { horizontalOverflow, screenshot, viewports, type ViewportName } from './widget-page.js';
 
 const wait = { timeout: 15_000 };
 
@@ -112,4 +113,14 @@ export async function openDashboard(page: Page, base: string): Promise<Dashboard
   await page.locator('canvas').first().waitFor(wait);
   const value = async (id: string) => ((await page.getByTestId(id).locator('.kpi-value').textContent()) ?? '').trim();
   return { waiting: await value('kpi-waiting'), volume: await value('kpi-volume'), handedOver: await value('kpi-handed-over'), rating: await value('kpi-rating'), containment: await value('kpi-containment') };
+}
+
+/** Screenshots a console page at every size, and checks that none of them scrolls sideways. */
+export async function shootBoth(page: Page, name: string): Promise<void> {
+  for (const size of Object.keys(viewports) as ViewportName[]) {
+    await page.setViewportSize(viewports[size]);
+    await screenshot(page, `${name}-${size}`);
+    assert.ok((await horizontalOverflow(page)) <= 0, `${name} scrolls sideways at ${size} size`);
+  }
+  await page.setViewportSize(viewports.desktop);
 }
