@@ -48,7 +48,7 @@ for (const backend of backends) describe(`supervisor dashboard (${backend})`, as
     assert.equal((await presence('online')).statusCode, 200);
     const served = await customerWrites('my top-up has not arrived');
     await served.ws.request({ type: 'handover', category: 'top_up' });
-    await served.ws.next((f) => f.type === 'assigned', 30_000);
+    await served.ws.next((f) => f.type === 'assigned');
     const reply = await app.http.inject({ method: 'POST', url: `/api/v1/conversations/${served.conversationId}/messages`, headers: sam.headers, payload: { clientId: 'a-1', text: 'Let me check that for you.' } });
     assert.equal(reply.statusCode, 201, reply.body);
     const during = await dashboard();
@@ -56,7 +56,7 @@ for (const backend of backends) describe(`supervisor dashboard (${backend})`, as
     assert.equal(during.agents[0].presence, 'online', 'online agents come first');
     const resolved = await app.http.inject({ method: 'POST', url: `/api/v1/conversations/${served.conversationId}/resolve`, headers: sam.headers, payload: { resolutionCode: 'answered' } });
     assert.equal(resolved.statusCode, 200, resolved.body);
-    await served.ws.next((f) => f.type === 'rating_request', 30_000);
+    await served.ws.next((f) => f.type === 'rating_request');
     await served.ws.request({ type: 'rate', conversationId: served.conversationId, score: 5 });
 
     // Nobody online: the next one waits.
