@@ -10,6 +10,7 @@ import { checkAgentMessage, detectLang, maskText, scanText } from '../guard/inde
 import { acceptsMessages, MAX_MESSAGE_CHARS, type Channel, type Contact, type Conversation, type Message } from './conversations.js';
 import type { ConversationsStore } from './conversations.store.js';
 import type { CustomerIdentity } from './identity.js';
+import type { MessageAppendStore } from './message-append.store.js';
 import { messageWriter, type Draft, type Written } from './message-writer.js';
 
 /** Who writes a message: a customer (the identity their token proves) or staff. */
@@ -27,10 +28,10 @@ const identityKey = (identity: CustomerIdentity) => (identity.kind === 'customer
  * per-conversation sequence number, before anyone is told about it; the sender's client id makes
  * a retried send return the stored message instead of storing it twice.
  */
-export function conversationsService(deps: { store: ConversationsStore; bus: EventBus; audit: AuditService; allowedLinkDomains: string[]; clock?: () => Date }) {
+export function conversationsService(deps: { store: ConversationsStore; append: MessageAppendStore; bus: EventBus; audit: AuditService; allowedLinkDomains: string[]; clock?: () => Date }) {
   const { store, bus, audit } = deps;
   const clock = deps.clock ?? (() => new Date());
-  const writer = messageWriter({ store, clock });
+  const writer = messageWriter({ store: deps.append, clock });
   // Per customer, across all their sockets and REST calls: ten sockets do not buy ten times the
   // budget. The buckets live in this process: on several nodes a customer whose sockets land on
   // different nodes gets one budget per node; a shared budget would need a counter in Redis

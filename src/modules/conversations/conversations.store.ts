@@ -34,22 +34,6 @@ export const conversationsStore = (orm: Orm) => transactional(orm, queries);
 
 const conversationById = (orm: Orm) => orm.select().from(conversations).where(eq(conversations.id, sql.placeholder('id'))).prepare('conversation_by_id');
 
-/** What a batch of messages needs to know about a conversation it writes to. */
-export interface AppendTarget {
-  lastSeq: number;
-  contactId: string;
-  status: Conversation['status'];
-  firstResponseAt: Date | null;
-}
-/** What a batch changes in a conversation: its last sequence number, and perhaps its state. */
-export interface AppendChange {
-  lastSeq: number;
-  /** A customer wrote to a resolved conversation: back to the bot. */
-  reopen: boolean;
-  /** Staff's first message: the first response. */
-  firstResponse: boolean;
-}
-
 export interface InboxFilter {
   /** null: unassigned. */
   assigneeId?: string | null;
@@ -207,40 +191,6 @@ function queries(orm: Orm) {
     },
     async messagesAfter(conversationId: string, afterSeq: number, limit: number): Promise<Message[]> {
       return (await orm.select().from(messages).where(and(eq(messages.conversationId, conversationId), gt(messages.seq, afterSeq))).orderBy(asc(messages.seq)).limit(limit)).map(toMessage);
-    },
-    /**
-     * Locks the conversations a batch of messages goes to, in id order so that two batches (on two
-     * nodes) never deadlock, and reads what the write rules need. Missing ids are left out.
-     */
-    async lockForAppend(conversationIds: string[]): Promise<Map<string, AppendTarget>> {
-      const rows = await orm
-        .select({ id: conversations.id, lastSeq: conversations.lastSeq, contactId: conversations.contactId, status: conversations.status, firstResponseAt: conversations.firstResponseAt })
-        .from(conversations)
-        .where(inArray(conversations.id, conversationIds))
-        .orderBy(asc(conversations.id))
-        .for('update');
-      return new Map(rows.map((r) => [r.id, { ...r, status: r.status as Conversation['status'] }]));
-    },
-    /** Messages already stored under these client ids: sends being retried. */
-    async messagesByClientIds(keys: { conversationId: string; clientId: string }[]): Promise<Message[]> {
-      const json = JSON.stringify(keys.map((k) => ({ c: k.conversationId, m: k.clientId })));
-      return (await orm.select().from(messages).where(sql`(${messages.conversationId}, ${messages.clientId}) in (select c, m from json_to_recordset(${json}::json) as k(c uuid, m text))`)).map(toMessage);
-    },
-    /** Writes a batch of new messages, and what they change in their conversations. */
-    async insertMessages(rows: Message[], changes: Map<string, AppendChange>, at: Date): Promise<void> {
-      // The rows travel as one JSON parameter: one statement whatever the batch size, and no
-      // per-value query building.
-      const time = at.toISOString();
-      const rowsJson = JSON.stringify(rows.map((m) => ({ id: m.id, conversation_id: m.conversationId, seq: m.seq, client_id: m.clientId, author_type: m.authorType, author_id: m.authorId, kind: m.kind, text: m.text, payload: m.payload })));
-      await orm.execute(sql`insert into messages (id, conversation_id, seq, client_id, author_type, author_id, kind, text, payload, created_at)
-        select id, conversation_id, seq, client_id, author_type, author_id, kind, text, payload, ${time}::timestamptz
-        from json_to_recordset(${rowsJson}::json) as r(id uuid, conversation_id uuid, seq bigint, client_id text, author_type text, author_id text, kind text, text text, payload jsonb)`);
-      const json = JSON.stringify([...changes].map(([id, c]) => ({ id, seq: c.lastSeq, reopen: c.reopen, first_response: c.firstResponse })));
-      await orm.execute(sql`update conversations c set last_seq = v.seq, last_message_at = ${time}::timestamptz, updated_at = ${time}::timestamptz,
-          status = case when v.reopen then 'bot' else c.status end,
-          resolved_at = case when v.reopen then null else c.resolved_at end,
-          first_response_at = case when v.first_response then ${time}::timestamptz else c.first_response_at end
-        from json_to_recordset(${json}::json) as v(id uuid, seq bigint, reopen boolean, first_response boolean) where c.id = v.id`);
     },
   };
 }

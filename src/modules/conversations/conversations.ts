@@ -72,3 +72,13 @@ export interface Message {
 export function acceptsMessages(status: ConversationStatus): boolean {
   return status !== 'closed';
 }
+
+/**
+ * What a new message does to its conversation, as data that the store applies in the statement
+ * that writes the message: closed conversations refuse it, and a customer writing after a
+ * resolution reopens the conversation with the bot, which hands over again if needed.
+ */
+export const appendRules = {
+  refusing: conversationStatuses.filter((s) => !acceptsMessages(s)),
+  reopen: { from: 'resolved', to: 'bot' },
+} as const satisfies { refusing: readonly ConversationStatus[]; reopen: { from: ConversationStatus; to: ConversationStatus } };

@@ -16,6 +16,7 @@ import { registerAgentFrames } from './agent-realtime.js';
 import { conversationsSeeders } from './conversations.seed.js';
 import { conversationsService } from './conversations.service.js';
 import { conversationsStore } from './conversations.store.js';
+import { messageAppendStore } from './message-append.store.js';
 import { customerTokens } from './identity.js';
 import { registerCustomerFrames } from './realtime.js';
 import { receiptsService } from './receipts.service.js';
@@ -40,7 +41,7 @@ export function createConversations(deps: { db: Database; bus: EventBus; gateway
     visitor: await sharedSecret(db, 'visitor_tokens'),
   }));
   const store = conversationsStore(db.orm);
-  const conversations = conversationsService({ store, bus, audit, allowedLinkDomains: config.GUARD_ALLOWED_LINK_DOMAINS, clock });
+  const conversations = conversationsService({ store, append: messageAppendStore(db), bus, audit, allowedLinkDomains: config.GUARD_ALLOWED_LINK_DOMAINS, clock });
   const routing = routingService({
     store,
     bus,

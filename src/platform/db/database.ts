@@ -18,6 +18,12 @@ export interface Database {
   readonly kind: 'pglite' | 'postgres';
   readonly orm: Orm;
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * A statement parsed and planned once per connection under `name` (PostgreSQL keeps named
+   * statements per connection), for a hot path where a large statement's parsing would cost more
+   * than running it. Outside any transaction: the statement commits on its own.
+   */
+  prepared<T = Record<string, unknown>>(name: string, sql: string): (params: unknown[]) => Promise<T[]>;
   /** Holds one connection for the duration of `fn`. */
   withSession<T>(fn: (session: DbSession) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -32,4 +38,9 @@ export function transactional<Q>(orm: Orm, queries: (orm: Orm) => Q): Q & { tran
     ...queries(orm),
     transaction: <T>(fn: (store: Q) => Promise<T>) => orm.transaction((tx) => fn(queries(tx as unknown as Orm))),
   };
+}
+
+/** Both drivers return `{ rows }` from `orm.execute`; the shared type does not say so. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
 }

@@ -29,6 +29,7 @@ export async function openPostgres(url: string, poolSize: number): Promise<Datab
     kind: 'postgres',
     orm: drizzle({ client: pool }) as unknown as Orm,
     query: async <T>(sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows as T[],
+    prepared: <T>(name: string, sql: string) => async (params: unknown[]) => (await pool.query({ name, text: sql, values: params })).rows as T[],
     async withSession(fn) {
       const client = await pool.connect();
       try {
