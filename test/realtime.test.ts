@@ -37,6 +37,21 @@ describe('realtime chat for customers (WebSocket and REST)', async () => {
     assert.equal(acks.filter((a) => a.duplicate === false).length, 1);
   });
 
+  test('a closed conversation refuses new messages, but a retry of one stored before is still answered', async () => {
+    const ws = await openSocket(wsUrl);
+    const ready = await ws.request({ type: 'auth', token: await visitorToken(), language: 'en' });
+    const conversationId = (ready.conversation as { id: string }).id;
+    const first = await ws.request({ type: 'send', clientId: 'before-close', text: 'is my refund coming?' });
+    assert.equal(first.type, 'ack');
+    await app.db.query("update conversations set status = 'closed' where id = $1", [conversationId]);
+    const refused = await ws.request({ type: 'send', clientId: 'after-close', text: 'hello?' });
+    assert.deepEqual([refused.type, refused.code], ['error', 'CONVERSATION_CLOSED']);
+    const retry = await ws.request({ type: 'send', clientId: 'before-close', text: 'is my refund coming?' });
+    assert.deepEqual([retry.type, retry.duplicate, retry.messageId, retry.seq], ['ack', true, first.messageId, first.seq]);
+    const [row] = await app.db.query<{ n: number; last: string }>('select count(*)::int as n, max(seq)::text as last from messages where conversation_id = $1', [conversationId]);
+    assert.deepEqual([row!.n, Number(row!.last)], [Number(first.seq), Number(first.seq)], 'nothing stored after the close');
+  });
+
   test('after a reconnect, resume returns exactly the messages after the last sequence number seen', async () => {
     const token = await visitorToken();
     const first = await openSocket(wsUrl);

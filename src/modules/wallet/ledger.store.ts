@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, ilike, inArray, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
-import { rowsOf, transactional, type Orm } from '../../platform/db/database.js';
+import { transactional, type Orm } from '../../platform/db/database.js';
 import type { TransactionFilter } from './wallet.js';
 import { walletAccounts, walletChannels, walletCustomers, walletLimits, walletPostings, walletRefundRequests, walletTransactions } from './wallet.tables.js';
 
@@ -159,6 +159,11 @@ function ledgerQueries(orm: Orm) {
       return { unbalanced: Number(u?.n ?? 0), negative: Number(n?.n ?? 0), drifted: Number(d?.n ?? 0) };
     },
   };
+}
+
+/** Both drivers return `{ rows }` from execute; the shared type does not say so. */
+function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
 }
 
 export type LedgerQueries = ReturnType<typeof ledgerQueries>;

@@ -39,8 +39,3 @@ export function transactional<Q>(orm: Orm, queries: (orm: Orm) => Q): Q & { tran
     transaction: <T>(fn: (store: Q) => Promise<T>) => orm.transaction((tx) => fn(queries(tx as unknown as Orm))),
   };
 }
-
-/** Both drivers return `{ rows }` from `orm.execute`; the shared type does not say so. */
-export function rowsOf<T>(result: unknown): T[] {
-  return (result as { rows: T[] }).rows;
-}
