@@ -223,6 +223,7 @@ try {
         met: throughputMet,
         connectionsHeld: result.memoryConnected.connections,
         closedEarly: result.load.closedEarly,
+        ...(result.load.closedEarly ? { closeCodes: result.load.closeCodes } : {}),
         deliverMsAtSaturation: { p50: saturated.deliverP50, p99: saturated.deliverP99 },
         errors: result.load.errors,
         otherFrames: result.load.otherFrames,

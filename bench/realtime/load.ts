@@ -49,6 +49,8 @@ export interface LoadResult {
   errors: Record<string, number>;
   otherFrames: Record<string, number>;
   closedEarly: number;
+  /** Sockets closed before the end, by close code (1006: dropped without a close frame). */
+  closeCodes: Record<string, number>;
 }
 
 type LoadMessage = { type: 'connected'; connections: number } | { type: 'result'; result: LoadResult };
@@ -161,6 +163,7 @@ let closedLoop = false;
 let inflight = 0;
 let delivered = 0;
 let closedEarly = 0;
+const closeCodes: Record<string, number> = {};
 let cursor = 0;
 let stopping = false;
 
@@ -194,6 +197,12 @@ function sendNext(): void {
   else phase.backlogged += 1;
 }
 
+function closedBeforeTheEnd(code: number): void {
+  if (stopping) return;
+  closedEarly += 1;
+  closeCodes[code] = (closeCodes[code] ?? 0) + 1;
+}
+
 for (const c of customers) {
   c.socket.on('message', (data: Buffer) => {
     const text = data.toString();
@@ -218,7 +227,7 @@ for (const c of customers) {
       setTimeout(() => c.socket.send(c.frame), 50);
     }
   });
-  c.socket.on('close', () => (closedEarly += stopping ? 0 : 1));
+  c.socket.on('close', closedBeforeTheEnd);
 }
 const clientIdPattern = /"clientId":"([^"]+)"/;
 for (const socket of agents) {
@@ -232,7 +241,7 @@ for (const socket of agents) {
     delivered += 1;
     sent.phase.deliver.push(performance.now() - sent.at);
   });
-  socket.on('close', () => (closedEarly += stopping ? 0 : 1));
+  socket.on('close', closedBeforeTheEnd);
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -285,6 +294,6 @@ const saturated = await runClosedLoop('saturated', plan.saturate.seconds, plan.s
 const paced = await runPaced(plan.paced.seconds, 'perSecond' in plan.paced ? plan.paced.perSecond : Math.ceil(summary(saturated).perSecond * plan.paced.ofSaturated));
 stopping = true;
 writeFileSync(plan.ackedFile, `${ackedRows.join('\n')}\n`);
-tell({ type: 'result', result: { connected: customers.length + agents.length, setupSeconds: Number(setupSeconds.toFixed(1)), phases: { saturated: summary(saturated), paced: summary(paced) }, acked: ackedRows.length, delivered, errors, otherFrames, closedEarly } });
+tell({ type: 'result', result: { connected: customers.length + agents.length, setupSeconds: Number(setupSeconds.toFixed(1)), phases: { saturated: summary(saturated), paced: summary(paced) }, acked: ackedRows.length, delivered, errors, otherFrames, closedEarly, closeCodes } });
 for (const socket of [...customers.map((c) => c.socket), ...agents]) socket.terminate();
 process.disconnect();

@@ -22,6 +22,22 @@ export interface MemoryReport {
 export type ProbeRequest = { type: 'memory' } | { type: 'staff' } | { type: 'profile' } | { type: 'stop' };
 export type ProbeReply = { type: 'listening'; address: string } | ({ type: 'memory' } & MemoryReport) | { type: 'staffed' } | { type: 'stopped' };
 
+/**
+ * Resolves once the event loop has been nearly idle for half a second (at most 30 s): connecting
+ * thousands of sockets leaves the server busy for a while afterwards (contacts, conversations,
+ * events), and what is in flight survives a collection.
+ */
+async function settled(): Promise<void> {
+  const until = performance.now() + 30_000;
+  let since = performance.eventLoopUtilization();
+  while (performance.now() < until) {
+    await new Promise((r) => setTimeout(r, 500));
+    const now = performance.eventLoopUtilization();
+    if (performance.eventLoopUtilization(now, since).utilization < 0.05) return;
+    since = now;
+  }
+}
+
 export function serveProbe(probe: Probe): void {
   const send = (reply: ProbeReply) => process.send!(reply);
   if (typeof globalThis.gc !== 'function') throw new Error('run with --expose-gc');
@@ -35,9 +51,12 @@ export function serveProbe(probe: Probe): void {
       inspector.connect();
       void inspector.post('Profiler.enable').then(() => inspector.post('Profiler.start'));
     } else if (request.type === 'memory') {
-      globalThis.gc!();
-      const m = process.memoryUsage();
-      send({ type: 'memory', connections: probe.connections(), heapUsed: m.heapUsed, rss: m.rss, external: m.external + m.arrayBuffers });
+      void settled().then(() => {
+        globalThis.gc!();
+        const m = process.memoryUsage();
+        // `external` already includes `arrayBuffers` (Node's Buffers).
+        send({ type: 'memory', connections: probe.connections(), heapUsed: m.heapUsed, rss: m.rss, external: m.external });
+      });
     } else {
       const profiled = profiles
         ? inspector.post('Profiler.stop').then(({ profile }) => writeFileSync(join(profiles, `${process.argv[1]!.split('/').pop()}-${process.pid}.cpuprofile`), JSON.stringify(profile)), () => undefined)

@@ -19,4 +19,8 @@ async function staff(): Promise<void> {
   }
 }
 
-serveProbe({ address: await app.listen(), connections: () => app.gateway.connectionCount, staff, stop: () => app.stop() });
+const address = await app.listen();
+// The intent model trains (or loads) at first start: tens of megabytes that would land between
+// the two weighings of memory per connection if the sockets came first.
+await app.bot.models.ready();
+serveProbe({ address, connections: () => app.gateway.connectionCount, staff, stop: () => app.stop() });

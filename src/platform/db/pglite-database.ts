@@ -1,7 +1,8 @@
 import { mkdir } from 'node:fs/promises';
-import { PGlite, type PGliteInterface, type Transaction } from '@electric-sql/pglite';
+import type { PGlite, Transaction } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import type { Database, DbSession, Orm } from './database.js';
+import { PGliteThread, type PGliteClient } from './pglite-thread.js';
 
 function txSession(tx: Transaction) {
   return {
@@ -17,8 +18,8 @@ function txSession(tx: Transaction) {
   };
 }
 
-/** Wraps an open PGlite instance (a fresh one, or a clone in tests). */
-export function pgliteDatabase(pg: PGliteInterface): Database {
+/** Wraps an open PGlite: on its own thread (the server's), or in-process (a clone, in tests). */
+export function pgliteDatabase(pg: PGliteClient): Database {
   const query = async <T>(sql: string, params?: unknown[]) => (await pg.query<T>(sql, params as unknown[])).rows;
   // PGlite is a single connection, so "a session" is the instance itself.
   const session: DbSession = {
@@ -39,10 +40,8 @@ export function pgliteDatabase(pg: PGliteInterface): Database {
   };
 }
 
-/** Opens (creating on first use) the embedded database under `dataDir`. */
+/** Opens (creating on first use) the embedded database under `dataDir`, on its own thread. */
 export async function openPglite(dataDir: string): Promise<Database> {
   await mkdir(dataDir, { recursive: true });
-  const pg = new PGlite(dataDir);
-  await pg.waitReady;
-  return pgliteDatabase(pg);
+  return pgliteDatabase(await PGliteThread.open(dataDir));
 }
