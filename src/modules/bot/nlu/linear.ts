@@ -148,7 +148,8 @@ export function softmaxInPlace(z: Float64Array, temperature = 1): Float64Array {
   return z;
 }
 
-function shuffle(order: Int32Array, next: () => number): void {
+/** Fisher-Yates, in place. */
+export function shuffle(order: Int32Array, next: () => number): void {
   for (let i = order.length - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1));
     const t = order[i]!;

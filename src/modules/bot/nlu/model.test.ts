@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { expectedCalibrationError, fitTemperature, meanNll } from './calibration.js';
 import { macroF1 } from './evaluate.js';
-import { IntentModel, intentWords, type TrainingRow } from './model.js';
+import { IntentModel, intentWords, withNetwork, type TrainingRow } from './model.js';
 import { trainInWorker } from './training.js';
 
 const phrases: Record<string, string[]> = {
@@ -61,6 +61,23 @@ describe('nlu: intent model', () => {
     assert.equal(both.predict('提现怎么操作').intent, 'withdrawal_how');
     assert.equal(both.predict('connect me to a human agent').intent, 'human_agent');
     assert.equal(both.serialize().length, IntentModel.train(rows).serialize().length);
+  });
+
+  test('with the network: it learns the problem, loads back the same, trains the same in a worker; a model without one (as saved before it) keeps its layout', async () => {
+    const options = { ...withNetwork, calibrationShare: 0.25 };
+    const net = IntentModel.train(rows, options);
+    assert.deepEqual(net.header.mlp, { hidden: 128, weight: 1 });
+    assert.equal(net.predict('我充值的钱还没到账').intent, 'top_up_not_arrived');
+    assert.equal(net.predict('I want to talk to a human').intent, 'human_agent');
+    const bytes = net.serialize();
+    const copy = IntentModel.deserialize(bytes);
+    for (const text of ['充值没到账', 'talk to a human', '讲个笑话']) assert.deepEqual(copy.predict(text), net.predict(text));
+    assert.throws(() => IntentModel.deserialize(bytes.subarray(0, bytes.length - 4)), /truncated/);
+    assert.deepEqual(Buffer.from((await trainInWorker(rows, options)).bytes), Buffer.from(bytes));
+    assert.equal(model.header.mlp, undefined);
+    const linearFloats = model.intents.length * (model.header.features.terms.length + 1);
+    const plain = Buffer.from(model.serialize());
+    assert.equal(plain.length, 'WDNLU1\n'.length + 4 + plain.readUInt32LE('WDNLU1\n'.length) + linearFloats * 4, 'header and linear weights only');
   });
 
   test('needs two intents', () => {

@@ -2,6 +2,7 @@ import type { Lang } from '../../guard/index.js';
 import { analyzeText } from './analyze.js';
 import { fitTemperature } from './calibration.js';
 import { Featurizer, defaultFeatureOptions, type FeatureOptions, type FeaturizerState, type SparseVector } from './features.js';
+import { addMlpScores, defaultMlpOptions, trainMlp, type MlpModel, type MlpOptions } from './mlp.js';
 import { defaultSoftmaxOptions, defaultSvmOptions, linearScores, softmaxInPlace, trainSoftmax, trainSvm, type LinearModel, type SoftmaxOptions, type SvmOptions } from './linear.js';
 import { seededRandom } from '../../../platform/random.js';
 
@@ -19,6 +20,9 @@ export interface IntentModelOptions {
   svm: SvmOptions;
   /** Weight of the SVM margins added to the logistic-regression logits; 0 trains no SVM. */
   svmWeight: number;
+  mlp: MlpOptions;
+  /** Weight of a one-hidden-layer network's logits added to the linear ones; 0 trains no network (the default: see `withNetwork`). */
+  mlpWeight: number;
   /** Each intent's name (snake_case or camelCase, made into words) is one more example of it. */
   namesAsExamples: boolean;
   /** Share of each intent's examples held out to fit the temperature; 0 keeps the temperature at 1. */
@@ -33,11 +37,20 @@ export const defaultIntentModelOptions: IntentModelOptions = {
   softmax: defaultSoftmaxOptions,
   svm: defaultSvmOptions,
   svmWeight: 0,
+  mlp: defaultMlpOptions,
+  mlpWeight: 0,
   namesAsExamples: true,
   calibrationShare: 0.2,
   outOfScopeThreshold: 0,
   seed: 1,
 };
+
+/**
+ * The network on top of the linear model. Measured over 5 folds: BANKING77 (English, 77 intents,
+ * 8,000 training texts) 90.8% to 91.3%; the product's zh/en intents 91.1% to 90.4% (90.8% at
+ * weight 0.4), so the product trains without it and the command line (`nlu train`) with it.
+ */
+export const withNetwork: Partial<IntentModelOptions> = { mlpWeight: 1 };
 
 export interface Scored {
   intent: string;
@@ -59,6 +72,8 @@ export interface IntentModelHeader {
   temperature: number;
   outOfScopeThreshold: number;
   trainedOn: number;
+  /** The network after the linear weights (absent in models saved before it: linear only). */
+  mlp?: { hidden: number; weight: number };
 }
 
 /** "card_arrival" -> "card arrival", "cardArrival" -> "card arrival". */
@@ -75,10 +90,23 @@ function fitLinear(rows: SparseVector[], labels: Int32Array, classes: number, di
   return model;
 }
 
+interface Scorer {
+  linear: LinearModel;
+  mlp?: { model: MlpModel; weight: number };
+}
+
 function trainCore(texts: string[], labels: Int32Array, classes: number, options: IntentModelOptions) {
   const { featurizer, rows } = Featurizer.fit(texts, options.features);
-  return { featurizer, linear: fitLinear(rows, labels, classes, featurizer.dimension, options) };
+  const scorer: Scorer = { linear: fitLinear(rows, labels, classes, featurizer.dimension, options) };
+  if (options.mlpWeight > 0) scorer.mlp = { model: trainMlp(rows, labels, classes, featurizer.dimension, options.mlp), weight: options.mlpWeight };
+  return { featurizer, scorer };
 }
+
+/** Raw scores of every class: the linear margins plus the network's weighted logits. */
+const scoresOf = (scorer: Scorer, row: SparseVector) => {
+  const out = linearScores(scorer.linear, row);
+  return scorer.mlp ? addMlpScores(scorer.mlp.model, row, out, scorer.mlp.weight) : out;
+};
 
 /** Texts and class numbers, intents sorted, plus each intent's name as an example when asked. */
 function examples(rows: readonly TrainingRow[], o: IntentModelOptions) {
@@ -115,14 +143,15 @@ function holdout(labels: Int32Array, classes: number, share: number, seed: numbe
 
 /**
  * The intent classifier: TF-IDF word and character n-grams into a linear model (multinomial
- * logistic regression, optionally plus a one-vs-rest SVM folded into the same weights), with
+ * logistic regression, optionally plus a one-vs-rest SVM folded into the same weights), optionally
+ * plus a one-hidden-layer network over the same features whose logits add to its scores;
  * temperature-scaled probabilities and an out-of-scope threshold on them.
  */
 export class IntentModel {
   private constructor(
     readonly header: IntentModelHeader,
     private readonly featurizer: Featurizer,
-    private readonly linear: LinearModel,
+    private readonly scorer: Scorer,
   ) {}
 
   /** Trains the final model and its calibration one after the other; `trainInWorker` runs them on two threads. */
@@ -134,9 +163,10 @@ export class IntentModel {
   static fit(rows: readonly TrainingRow[], options: Partial<IntentModelOptions> = {}): IntentModel {
     const o = { ...defaultIntentModelOptions, ...options };
     const { intents, texts, labels } = examples(rows, o);
-    const { featurizer, linear } = trainCore(texts, labels, intents.length, o);
+    const { featurizer, scorer } = trainCore(texts, labels, intents.length, o);
     const header: IntentModelHeader = { format: 'walletdesk-nlu/1', intents, features: featurizer.toJSON(), temperature: 1, outOfScopeThreshold: o.outOfScopeThreshold, trainedOn: rows.length };
-    return new IntentModel(header, featurizer, linear);
+    if (scorer.mlp) header.mlp = { hidden: scorer.mlp.model.hidden, weight: scorer.mlp.weight };
+    return new IntentModel(header, featurizer, scorer);
   }
 
   /**
@@ -158,13 +188,13 @@ export class IntentModel {
     );
     const heldIds = [...held];
     return fitTemperature(
-      heldIds.map((i) => linearScores(probe.linear, probe.featurizer.transform(texts[i]!))),
+      heldIds.map((i) => scoresOf(probe.scorer, probe.featurizer.transform(texts[i]!))),
       heldIds.map((i) => labels[i]!),
     );
   }
 
   withTemperature(temperature: number): IntentModel {
-    return new IntentModel({ ...this.header, temperature }, this.featurizer, this.linear);
+    return new IntentModel({ ...this.header, temperature }, this.featurizer, this.scorer);
   }
 
   get intents(): readonly string[] {
@@ -173,7 +203,7 @@ export class IntentModel {
 
   /** Calibrated probability of every intent, in `intents` order. */
   probabilities(text: string, analyzed = analyzeText(text)): Float64Array {
-    return softmaxInPlace(linearScores(this.linear, this.featurizer.transform(text, analyzed)), this.header.temperature);
+    return softmaxInPlace(scoresOf(this.scorer, this.featurizer.transform(text, analyzed)), this.header.temperature);
   }
 
   predict(text: string, threshold = this.header.outOfScopeThreshold): Prediction {
@@ -187,12 +217,13 @@ export class IntentModel {
 
   /** A copy that rejects below another confidence, e.g. one chosen on held-out data. */
   withThreshold(outOfScopeThreshold: number): IntentModel {
-    return new IntentModel({ ...this.header, outOfScopeThreshold }, this.featurizer, this.linear);
+    return new IntentModel({ ...this.header, outOfScopeThreshold }, this.featurizer, this.scorer);
   }
 
   /**
    * Bytes to store (e.g. a bytea column) and load back: a magic line, the JSON header's length,
-   * the header, then the bias and weights as little-endian float32.
+   * the header, then as little-endian float32 the linear bias and weights and, when the header
+   * names a network, its input weights, hidden biases, output weights and output biases.
    */
   serialize(): Uint8Array {
     const json = Buffer.from(JSON.stringify(this.header));
@@ -201,10 +232,9 @@ export class IntentModel {
     head.write(MAGIC, 0, 'latin1');
     head.writeUInt32LE(json.length + pad, MAGIC.length);
     json.copy(head, MAGIC.length + 4);
-    const floats = new Float32Array(this.linear.bias.length + this.linear.weights.length);
-    floats.set(this.linear.bias);
-    floats.set(this.linear.weights, this.linear.bias.length);
-    return Buffer.concat([head, Buffer.from(floats.buffer)]);
+    const { linear, mlp } = this.scorer;
+    const parts = [linear.bias, linear.weights, ...(mlp ? [mlp.model.w1, mlp.model.b1, mlp.model.w2, mlp.model.b2] : [])];
+    return Buffer.concat([head, ...parts.map((p) => Buffer.from(p.buffer, p.byteOffset, p.byteLength))]);
   }
 
   static deserialize(bytes: Uint8Array): IntentModel {
@@ -217,9 +247,15 @@ export class IntentModel {
     const classes = header.intents.length;
     const start = MAGIC.length + 4 + length;
     const floats = new Float32Array(buf.buffer.slice(buf.byteOffset + start, buf.byteOffset + buf.byteLength));
-    if (floats.length !== classes * (featurizer.dimension + 1)) throw new Error('the intent model is truncated');
-    const linear: LinearModel = { classes, dimension: featurizer.dimension, bias: floats.slice(0, classes), weights: floats.slice(classes) };
-    return new IntentModel(header, featurizer, linear);
+    const dimension = featurizer.dimension;
+    const hidden = header.mlp?.hidden ?? 0;
+    const sizes = [classes, dimension * classes, ...(header.mlp ? [dimension * hidden, hidden, hidden * classes, classes] : [])];
+    if (floats.length !== sizes.reduce((a, b) => a + b, 0)) throw new Error('the intent model is truncated');
+    let at = 0;
+    const [bias, weights, w1, b1, w2, b2] = sizes.map((n) => floats.subarray(at, (at += n)));
+    const scorer: Scorer = { linear: { classes, dimension, bias: bias!, weights: weights! } };
+    if (header.mlp) scorer.mlp = { model: { dimension, hidden, classes, w1: w1!, b1: b1!, w2: w2!, b2: b2! }, weight: header.mlp.weight };
+    return new IntentModel(header, featurizer, scorer);
   }
 }
 
