@@ -29,6 +29,8 @@ export function modelService(deps: { store: BotStore; bus: EventBus; logger: Log
   let current: { model: IntentModel; version: number } | null = null;
   let ready: Promise<void> | null = null;
   let timer: NodeJS.Timeout | undefined;
+  /** Set on stop: a training that finishes afterwards has no database to go to. */
+  let stopped = false;
 
   async function load(version?: number): Promise<void> {
     const latest = await store.latestModel();
@@ -47,11 +49,12 @@ export function modelService(deps: { store: BotStore; bus: EventBus; logger: Log
     let training = trainedHere.get(hash);
     if (!training) {
       const started = performance.now();
-      training = trainInWorker(rows).then(({ bytes }) => ({ bytes, ms: Math.round(performance.now() - started) }));
+      training = trainInWorker(rows, {}, { background: true }).then(({ bytes }) => ({ bytes, ms: Math.round(performance.now() - started) }));
       trainedHere.set(hash, training);
       training.catch(() => trainedHere.delete(hash));
     }
     const { bytes, ms } = await training;
+    if (stopped) return;
     const model = IntentModel.deserialize(bytes);
     const version = await store.insertModel({ dataHash: hash, model: bytes, trainingMs: ms, metrics: { examples: rows.length, intents: model.intents.length } });
     current = { model, version };
@@ -72,6 +75,7 @@ export function modelService(deps: { store: BotStore; bus: EventBus; logger: Log
       return ready;
     },
     stop() {
+      stopped = true;
       clearTimeout(timer);
     },
     ready: () => ready ?? Promise.resolve(),
