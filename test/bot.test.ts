@@ -187,6 +187,26 @@ describe('the bot in a live chat', async () => {
     assert.deepEqual([card.transaction.type, card.transaction.amount.amount], ['payment', 15_900], 'the 美团外卖 payment that timed out yesterday');
   });
 
+
+  test('asking how to withdraw, a customer with a withdrawal in flight is offered to check that one', async () => {
+    const c = await chat(await customerToken('demo-dana'));
+    await c.collect((m) => m.kind === 'quick_replies');
+    const replies = await c.say('怎么把钱包里的钱提现到银行卡', isSolvedCheck);
+    assert.ok(replies.some((m) => m.kind === 'card' && (m.payload.card as { type: string }).type === 'article'), 'the how-to is answered from the knowledge base');
+    const mine = (replies[replies.length - 1]!.payload.options as { value: string; label: string }[]).find((o) => o.value === 'intent:withdrawal_pending');
+    assert.ok(mine, 'the withdrawal of four hours ago, still pending, is offered');
+    assert.match(mine.label, /提现.*200\.00.*处理中/);
+    const checked = await c.say(mine.label, isSolvedCheck, { quickReply: mine.value });
+    const card = checked.find((m) => m.kind === 'card')!.payload.card as { transaction: { type: string; status: string; amount: { amount: number } } };
+    assert.deepEqual([card.transaction.type, card.transaction.status, card.transaction.amount.amount], ['withdrawal', 'pending', 20_000]);
+
+    // Someone with nothing in flight gets the how-to alone.
+    const other = await chat(await customerToken('demo-0007'));
+    await other.collect((m) => m.kind === 'quick_replies');
+    const plain = await other.say('怎么把钱包里的钱提现到银行卡', isSolvedCheck);
+    assert.deepEqual((plain[plain.length - 1]!.payload.options as { value: string }[]).map((o) => o.value), ['solved:yes', 'solved:no']);
+  });
+
   test('an angry customer is handed over at high priority', async () => {
     const c = await chat(await visitorToken());
     await c.collect((m) => m.kind === 'quick_replies');

@@ -1,4 +1,4 @@
-/** What the bot says. Short, warm, and always with a next step. Placeholders: {time} {kind} {amount} {status} {title}. */
+/** What the bot says. Short, warm, and always with a next step. Placeholders: {time} {kind} {amount} {status} {title} {transaction}. */
 export const enBot = {
   greeting: "Hi, I'm the WalletDesk assistant, here 24 hours a day. Pick a topic below or tell me what happened in your own words.",
   menuPrompt: 'Common questions:',
@@ -16,6 +16,7 @@ export const enBot = {
   callbackRecorded: 'We will call you back when our team is back. Please keep your phone nearby. Remember: we never ask for passwords or codes on the phone.',
   askWhich: 'I found several. Which one do you mean?',
   transactionOption: '{kind} {amount}, {time}, {status}',
+  checkMine: 'Check mine: {transaction}',
   unsure: "Sorry, I'm not sure I understood. Did you mean:",
   noAnswer: "Sorry, I don't have an answer for that yet. Could you say it another way, or choose one of these?",
   solvedCheck: 'Did this solve your problem?',

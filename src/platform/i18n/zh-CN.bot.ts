@@ -17,6 +17,7 @@ export const zhCNBot: BotCatalog = {
   callbackRecorded: '我们上班后会给您回电，请保持电话畅通。请记住：我们在电话里绝不会索要密码或验证码。',
   askWhich: '我找到了好几笔，您指的是哪一笔？',
   transactionOption: '{kind} {amount}，{time}，{status}',
+  checkMine: '查看我的这笔：{transaction}',
   unsure: '抱歉，我不太确定您的意思。您是想问：',
   noAnswer: '抱歉，这个问题我暂时还答不上来。您可以换个说法，或者选择下面的问题：',
   solvedCheck: '这解决您的问题了吗？',

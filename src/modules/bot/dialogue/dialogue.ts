@@ -1,7 +1,7 @@
 import { catalog, fill, type Locale } from '../../../platform/i18n/index.js';
 import type { Diagnosis, DiagnosisQuestion, DiagnosisTopic, WalletTransaction } from '../../wallet/index.js';
 import { formatMoney } from '../../wallet/index.js';
-import { behaviourOf, menuIntents } from './intents.js';
+import { behaviourOf, menuIntents, ownTwinOf } from './intents.js';
 import { angerLevel, asksForHuman, isFollowUp } from './signals.js';
 import { extractSlots, type Slots } from './slots.js';
 
@@ -100,8 +100,8 @@ export async function runTurn(ports: DialoguePorts, turn: Turn, previous: Dialog
     say(message);
     return { replies, state: { ...state, awaiting: undefined }, handover: { reason, priority, category: intent ? turn.categoryOf(intent) : null, force } };
   };
-  const solvedCheck = () => {
-    ask(t.solvedCheck, [option('solved:yes', t.options.yes), option('solved:no', t.options.no)]);
+  const solvedCheck = (more: { value: string; label: string }[] = []) => {
+    ask(t.solvedCheck, [option('solved:yes', t.options.yes), option('solved:no', t.options.no), ...more]);
     state.awaiting = 'solved';
   };
 
@@ -192,14 +192,24 @@ export async function runTurn(ports: DialoguePorts, turn: Turn, previous: Dialog
       state.lastIntent = intent;
       return unsure();
     }
-    sayArticle(article);
+    sayArticle(article, await ownInFlight(intent));
     return { replies, state };
   }
 
-  function sayArticle(article: ArticleAnswer) {
+  /** The customer's own transaction still in flight that a "how do I" question may be about. */
+  async function ownInFlight(intent: string): Promise<{ value: string; label: string }[]> {
+    const twin = ownTwinOf[intent];
+    const behaviour = twin ? behaviourOf(twin) : null;
+    if (!turn.customerId || behaviour?.kind !== 'wallet') return [];
+    const { transaction } = await ports.diagnose(turn.customerId, { topic: behaviour.topic });
+    if (!transaction || !['pending', 'processing'].includes(transaction.status)) return [];
+    return [option(`intent:${twin}`, fill(t.checkMine, { transaction: describe(transaction) }))];
+  }
+
+  function sayArticle(article: ArticleAnswer, more: { value: string; label: string }[] = []) {
     say(article.summary);
     say(fill(t.readMore, { title: article.title }), 'card', { card: { type: 'article', title: article.title, url: article.url, summary: article.summary } });
-    solvedCheck();
+    solvedCheck(more);
   }
 
   async function diagnoseTopic(topic: DiagnosisTopic, intent: string, merged: Slots): Promise<TurnResult> {

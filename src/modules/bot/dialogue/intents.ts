@@ -41,5 +41,15 @@ export const intentBehaviour: Record<string, IntentBehaviour> = {
 
 export const behaviourOf = (intent: string): IntentBehaviour | { kind: 'answer' } => intentBehaviour[intent] ?? { kind: 'answer' };
 
+/**
+ * "How do I top up" and "my top-up has not arrived" are one question apart: "充值多久到账" is
+ * either, and the classifier confuses the two more than any other pair. A verified customer who
+ * asks how, and has one of their own still in flight, is offered that one too.
+ */
+export const ownTwinOf: Record<string, string> = {
+  top_up_how: 'top_up_not_arrived',
+  withdrawal_how: 'withdrawal_pending',
+};
+
 /** The issue-type menu the greeting offers: the commonest money problems first. */
 export const menuIntents = ['top_up_not_arrived', 'payment_failed', 'transfer_pending', 'refund_status', 'withdrawal_pending', 'account_frozen', 'report_scam', 'human_agent'] as const;
