@@ -188,7 +188,7 @@ describe('the bot in a live chat', async () => {
   });
 
 
-  test('asking how to withdraw, a customer with a withdrawal in flight is offered to check that one', async () => {
+  test('how vs mine: asking how to withdraw with one in flight offers to check it; asking after one that does not exist brings the general answer', async () => {
     const c = await chat(await customerToken('demo-dana'));
     await c.collect((m) => m.kind === 'quick_replies');
     const replies = await c.say('怎么把钱包里的钱提现到银行卡', isSolvedCheck);
@@ -205,6 +205,15 @@ describe('the bot in a live chat', async () => {
     await other.collect((m) => m.kind === 'quick_replies');
     const plain = await other.say('怎么把钱包里的钱提现到银行卡', isSolvedCheck);
     assert.deepEqual((plain[plain.length - 1]!.payload.options as { value: string }[]).map((o) => o.value), ['solved:yes', 'solved:no']);
+
+    // Asking after one of their own when there is none: told so, given the general answer, and
+    // (a person can search further than the bot) handed over.
+    await app.wallet.ledger.createCustomer({ externalId: 'new-customer', displayName: '新用户', phone: '13900009999' });
+    const fresh = await chat(await customerToken('new-customer'));
+    await fresh.collect((m) => m.kind === 'quick_replies');
+    const none = await fresh.say('我提现的钱怎么还没到账', (m) => /转接/.test(m.text));
+    assert.ok(none.some((m) => /没有找到|找不到|没找到/.test(m.text)), none.map((m) => m.text).join(' | '));
+    assert.ok(none.some((m) => m.kind === 'card' && (m.payload.card as { type: string }).type === 'article'), none.map((m) => m.text).join(' | '));
   });
 
   test('an angry customer is handed over at high priority', async () => {

@@ -207,9 +207,14 @@ export async function runTurn(ports: DialoguePorts, turn: Turn, previous: Dialog
   }
 
   function sayArticle(article: ArticleAnswer, more: { value: string; label: string }[] = []) {
+    showArticle(article);
+    solvedCheck(more);
+  }
+
+  function showArticle(article: ArticleAnswer | null) {
+    if (!article) return;
     say(article.summary);
     say(fill(t.readMore, { title: article.title }), 'card', { card: { type: 'article', title: article.title, url: article.url, summary: article.summary } });
-    solvedCheck(more);
   }
 
   async function diagnoseTopic(topic: DiagnosisTopic, intent: string, merged: Slots): Promise<TurnResult> {
@@ -219,11 +224,7 @@ export async function runTurn(ports: DialoguePorts, turn: Turn, previous: Dialog
     state.unsureStreak = 0;
     if (!turn.customerId) {
       // Visitors get the general answer; account data only behind a verified token.
-      const article = await ports.answer(turn.text, turn.lang, intent);
-      if (article) {
-        say(article.summary);
-        say(fill(t.readMore, { title: article.title }), 'card', { card: { type: 'article', title: article.title, url: article.url, summary: article.summary } });
-      }
+      showArticle(await ports.answer(turn.text, turn.lang, intent));
       say(t.signInToCheck);
       solvedCheck();
       return { replies, state };
@@ -239,6 +240,8 @@ export async function runTurn(ports: DialoguePorts, turn: Turn, previous: Dialog
     say(diagnosis.explanation[turn.lang]);
     if (diagnosis.transaction) say(describe(diagnosis.transaction), 'card', { card: { type: 'transaction', transaction: cardOf(diagnosis.transaction) } });
     if (diagnosis.nextSteps[turn.lang].length) say(diagnosis.nextSteps[turn.lang].map((s, i) => `${i + 1}. ${s}`).join('\n'));
+    // Nothing of theirs fits: perhaps they asked in general ("充值多久到账"), so the general answer too.
+    if (diagnosis.cause === 'NO_MATCHING_TRANSACTION') showArticle(await ports.answer(turn.text, turn.lang, intent));
     if (diagnosis.needsHuman) return handover('needs_human', 'normal', intent, t.handoverNeedsHuman);
     solvedCheck();
     return { replies, state };
