@@ -201,7 +201,8 @@ export async function runTurn(ports: DialoguePorts, turn: Turn, previous: Dialog
     const twin = ownTwinOf[intent];
     const behaviour = twin ? behaviourOf(twin) : null;
     if (!turn.customerId || behaviour?.kind !== 'wallet') return [];
-    const { transaction } = await ports.diagnose(turn.customerId, { topic: behaviour.topic });
+    // An extra offer: the how-to answer stands even when the wallet cannot be reached.
+    const transaction = await ports.diagnose(turn.customerId, { topic: behaviour.topic }).then((d) => d.transaction, () => null);
     if (!transaction || !['pending', 'processing'].includes(transaction.status)) return [];
     return [option(`intent:${twin}`, fill(t.checkMine, { transaction: describe(transaction) }))];
   }
