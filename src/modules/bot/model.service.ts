@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { EventBus } from '../../platform/events/index.js';
 import type { Logger } from '../../platform/log.js';
-import { IntentModel, type TrainingRow } from './nlu/model.js';
+import { IntentModel, productModelOptions, type TrainingRow } from './nlu/model.js';
 import { trainInWorker } from './nlu/training.js';
+import { loadConcepts } from './nlu/concepts.js';
 import type { BotStore, IntentRow } from './bot.store.js';
 
 /** Edits arrive in bursts (an admin adding ten examples): train once they settle. */
@@ -11,10 +12,14 @@ const RETRAIN_DEBOUNCE_MS = 2_000;
 export const trainingRows = (intents: IntentRow[]): TrainingRow[] =>
   intents.flatMap((i) => [...i.examplesZh, ...i.examplesEn].map((text) => ({ text, intent: i.id })));
 
+/** What a model was trained from: the examples and the options, so that new options retrain it too. */
 const hashOf = (rows: TrainingRow[]) =>
   createHash('sha256')
-    .update(JSON.stringify(rows.map((r) => [r.intent, r.text]).sort()))
+    .update(JSON.stringify([rows.map((r) => [r.intent, r.text]).sort(), productModelOptions]))
     .digest('hex');
+
+/** A model with concepts predicts once their table is built, which happens off the event loop. */
+const readyToPredict = (model: IntentModel) => (model.header.features.options.conceptWeight ? loadConcepts() : undefined);
 
 /** One training per catalog in this process: several apps on one machine (tests, nodes) share it. */
 const trainedHere = new Map<string, Promise<{ bytes: Uint8Array; ms: number }>>();
@@ -36,7 +41,9 @@ export function modelService(deps: { store: BotStore; bus: EventBus; logger: Log
     const latest = await store.latestModel();
     if (!latest || (version !== undefined && latest.version < version)) return;
     if (current?.version === latest.version) return;
-    current = { model: IntentModel.deserialize(latest.model), version: latest.version };
+    const model = IntentModel.deserialize(latest.model);
+    await readyToPredict(model);
+    current = { model, version: latest.version };
   }
 
   /** Trains when the stored model was trained on other data; otherwise loads it. */
@@ -49,13 +56,14 @@ export function modelService(deps: { store: BotStore; bus: EventBus; logger: Log
     let training = trainedHere.get(hash);
     if (!training) {
       const started = performance.now();
-      training = trainInWorker(rows, {}, { background: true }).then(({ bytes }) => ({ bytes, ms: Math.round(performance.now() - started) }));
+      training = trainInWorker(rows, productModelOptions, { background: true }).then(({ bytes }) => ({ bytes, ms: Math.round(performance.now() - started) }));
       trainedHere.set(hash, training);
       training.catch(() => trainedHere.delete(hash));
     }
     const { bytes, ms } = await training;
-    if (stopped) return;
     const model = IntentModel.deserialize(bytes);
+    await readyToPredict(model);
+    if (stopped) return;
     const version = await store.insertModel({ dataHash: hash, model: bytes, trainingMs: ms, metrics: { examples: rows.length, intents: model.intents.length } });
     current = { model, version };
     logger.info({ version, examples: rows.length, ms }, 'intent model trained');

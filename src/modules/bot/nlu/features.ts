@@ -1,5 +1,6 @@
 import { analyze } from '../../knowledge/index.js';
 import { analyzeText, type Analyzed } from './analyze.js';
+import { conceptsOf } from './concepts.js';
 
 /** A sparse row: feature indices ascending, values as weights. */
 export interface SparseVector {
@@ -23,6 +24,8 @@ export interface FeatureOptions {
   minDf: number;
   /** Adds the status cues below to the domain-term block (absent in models saved before them: off). */
   cues?: boolean;
+  /** Weight of the block of concepts shared by both languages (concepts.ts); absent or 0 leaves it out. */
+  conceptWeight?: number;
 }
 
 export const defaultFeatureOptions: FeatureOptions = { wordNgrams: [1, 2], charNgrams: [1, 5], charWeight: 1, termWeight: 1, minDf: 1, cues: true };
@@ -45,7 +48,7 @@ export interface FeaturizerState {
   idf: number[];
 }
 
-/** Word n-grams ("w" prefix), padded character n-grams ("c") and domain terms ("t") of one text, with counts. */
+/** Word n-grams ("w" prefix), padded character n-grams ("c"), domain terms ("t") and concepts ("k") of one text, with counts. */
 export function termCounts(text: string, options: FeatureOptions, analyzed: Analyzed = analyzeText(text)): Map<string, number> {
   const { normalized, words } = analyzed;
   const counts = new Map<string, number>();
@@ -64,6 +67,7 @@ export function termCounts(text: string, options: FeatureOptions, analyzed: Anal
   }
   if (options.termWeight > 0) for (const term of analyze(text)) add(`t${term}`);
   if (options.termWeight > 0 && options.cues) for (const [cue, pattern] of cues) if (pattern.test(normalized)) add(`t${cue}`);
+  if (options.conceptWeight) for (const concept of conceptsOf(normalized, words)) add(`k${concept}`);
   return counts;
 }
 
@@ -111,7 +115,7 @@ export class Featurizer {
 
   private vectorize(counts: Map<string, number>): SparseVector {
     const entries: [number, number, number][] = [];
-    const norms = [0, 0, 0];
+    const norms = [0, 0, 0, 0];
     for (const [term, count] of counts) {
       const i = this.index.get(term);
       if (i === undefined) continue;
@@ -121,11 +125,12 @@ export class Featurizer {
       entries.push([i, v, block]);
     }
     entries.sort((a, b) => a[0] - b[0]);
-    const { charWeight, termWeight = 0 } = this.state.options;
-    const scale = [1, charWeight, termWeight].map((w, b) => (norms[b]! > 0 ? w / Math.sqrt(norms[b]!) : 0));
+    const { charWeight, termWeight = 0, conceptWeight = 0 } = this.state.options;
+    const scale = [1, charWeight, termWeight, conceptWeight].map((w, b) => (norms[b]! > 0 ? w / Math.sqrt(norms[b]!) : 0));
     return { idx: Int32Array.from(entries, (e) => e[0]), val: Float32Array.from(entries, (e) => e[1] * scale[e[2]]!) };
   }
 }
 
-/** 0 word, 1 character, 2 domain term: each block is normalized on its own. */
-const blockOf = (term: string) => (term.charCodeAt(0) === 99 ? 1 : term.charCodeAt(0) === 116 ? 2 : 0);
+/** 0 word, 1 character, 2 domain term, 3 concept: each block is normalized on its own. */
+const blocks: Record<string, number> = { c: 1, t: 2, k: 3 };
+const blockOf = (term: string) => blocks[term[0]!] ?? 0;
