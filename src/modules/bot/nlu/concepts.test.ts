@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeText } from './analyze.js';
-import { conceptTable, conceptsOf, loadConcepts } from './concepts.js';
+import { conceptTable, conceptsOf, loadConcepts, soundsOf } from './concepts.js';
 import { defaultFeatureOptions, termCounts } from './features.js';
 import { IntentModel, type TrainingRow } from './model.js';
 
@@ -17,7 +17,7 @@ describe('nlu: concepts shared by both languages', () => {
     await loadConcepts();
     clearInterval(timer);
     assert.ok(ticks > 10, `the event loop ran while the table was built (${ticks} ticks)`);
-    const inPlace = new Map(conceptTable().split('\n').map((line) => [line.split(' ')[0]!, line.split(' ').slice(1)]));
+    const inPlace = new Map(conceptTable().words.split('\n').map((line) => [line.split('\t')[0]!, line.split('\t')[1]!.split(' ')]));
     assert.deepEqual(conceptsOf('冻结', ['冻结']), [...inPlace.get('冻结')!, ...inPlace.get('冻')!, ...inPlace.get('结')!]);
   });
 
@@ -36,12 +36,27 @@ describe('nlu: concepts shared by both languages', () => {
     assert.deepEqual(conceptsOfText('吗'), [], 'a question particle has no meaning of its own');
   });
 
-  test('the block is left out unless a model asks for it', () => {
+  test('a homophone typo and pinyin typed for want of a Chinese keyboard sound like the words meant', () => {
+    const sounds = (text: string) => {
+      const { normalized, words } = analyzeText(text);
+      return soundsOf(normalized, words);
+    };
+    assert.deepEqual(sounds('冲值'), sounds('充值'));
+    assert.ok(sounds('充值').includes('~chong~zhi'));
+    assert.deepEqual(sounds('tousu'), sounds('投诉'));
+    assert.deepEqual(sounds('zenme tixian'), sounds('怎么提现'));
+    assert.ok(sounds('fu kuan shi bai').includes('~fu~kuan'), 'one syllable a word');
+    assert.deepEqual(sounds('can i change my pin'), [], 'English words that happen to split into syllables are English');
+    assert.deepEqual(sounds('hang on'), []);
+  });
+
+  test('the blocks are left out unless a model asks for them', () => {
     const text = '感谢 thanks';
     const without = [...termCounts(text, defaultFeatureOptions).keys()];
-    const withConcepts = [...termCounts(text, { ...defaultFeatureOptions, conceptWeight: 1 }).keys()];
-    assert.ok(!without.some((t) => t.startsWith('k')));
+    const withConcepts = [...termCounts(text, { ...defaultFeatureOptions, conceptWeight: 1, soundWeight: 1 }).keys()];
+    assert.ok(!without.some((t) => t.startsWith('k') || t.startsWith('p')));
     assert.ok(withConcepts.includes('kthank'));
+    assert.ok(withConcepts.includes('p~gan~xie'));
   });
 
   test('an example in one language teaches the other', () => {

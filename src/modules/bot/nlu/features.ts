@@ -1,6 +1,6 @@
 import { analyze } from '../../knowledge/index.js';
 import { analyzeText, type Analyzed } from './analyze.js';
-import { conceptsOf } from './concepts.js';
+import { conceptsOf, soundsOf } from './concepts.js';
 
 /** A sparse row: feature indices ascending, values as weights. */
 export interface SparseVector {
@@ -26,6 +26,8 @@ export interface FeatureOptions {
   cues?: boolean;
   /** Weight of the block of concepts shared by both languages (concepts.ts); absent or 0 leaves it out. */
   conceptWeight?: number;
+  /** Weight of the block of the text's sounds, pinyin syllables and their pairs (concepts.ts); absent or 0 leaves it out. */
+  soundWeight?: number;
 }
 
 export const defaultFeatureOptions: FeatureOptions = { wordNgrams: [1, 2], charNgrams: [1, 5], charWeight: 1, termWeight: 1, minDf: 1, cues: true };
@@ -68,6 +70,7 @@ export function termCounts(text: string, options: FeatureOptions, analyzed: Anal
   if (options.termWeight > 0) for (const term of analyze(text)) add(`t${term}`);
   if (options.termWeight > 0 && options.cues) for (const [cue, pattern] of cues) if (pattern.test(normalized)) add(`t${cue}`);
   if (options.conceptWeight) for (const concept of conceptsOf(normalized, words)) add(`k${concept}`);
+  if (options.soundWeight) for (const sound of soundsOf(normalized, words)) add(`p${sound}`);
   return counts;
 }
 
@@ -115,7 +118,7 @@ export class Featurizer {
 
   private vectorize(counts: Map<string, number>): SparseVector {
     const entries: [number, number, number][] = [];
-    const norms = [0, 0, 0, 0];
+    const norms = [0, 0, 0, 0, 0];
     for (const [term, count] of counts) {
       const i = this.index.get(term);
       if (i === undefined) continue;
@@ -125,12 +128,12 @@ export class Featurizer {
       entries.push([i, v, block]);
     }
     entries.sort((a, b) => a[0] - b[0]);
-    const { charWeight, termWeight = 0, conceptWeight = 0 } = this.state.options;
-    const scale = [1, charWeight, termWeight, conceptWeight].map((w, b) => (norms[b]! > 0 ? w / Math.sqrt(norms[b]!) : 0));
+    const { charWeight, termWeight = 0, conceptWeight = 0, soundWeight = 0 } = this.state.options;
+    const scale = [1, charWeight, termWeight, conceptWeight, soundWeight].map((w, b) => (norms[b]! > 0 ? w / Math.sqrt(norms[b]!) : 0));
     return { idx: Int32Array.from(entries, (e) => e[0]), val: Float32Array.from(entries, (e) => e[1] * scale[e[2]]!) };
   }
 }
 
-/** 0 word, 1 character, 2 domain term, 3 concept: each block is normalized on its own. */
-const blocks: Record<string, number> = { c: 1, t: 2, k: 3 };
+/** 0 word, 1 character, 2 domain term, 3 concept, 4 sound: each block is normalized on its own. */
+const blocks: Record<string, number> = { c: 1, t: 2, k: 3, p: 4 };
 const blockOf = (term: string) => blocks[term[0]!] ?? 0;

@@ -53,11 +53,12 @@ export const defaultIntentModelOptions: IntentModelOptions = {
 export const withNetwork: Partial<IntentModelOptions> = { mlpWeight: 1 };
 
 /**
- * How the product trains its own zh/en intents: with the concepts shared by both languages
- * (features.ts, concepts.ts). Product 5-fold mean 90.7% to 91.8% (seed 42) and 90.6% to 92.0%
- * (seed 7); BANKING77 (English only) fold 0 91.4% to 90.4%, so only the product uses it.
+ * How the product trains its own zh/en intents: with the concepts shared by both languages and
+ * the sounds of Chinese (features.ts, concepts.ts). Product 5-fold mean, seeds 42 / 7 / 1234:
+ * 90.7 / 90.6 / 90.8% without, 92.4 / 92.6 / 92.6% with. On BANKING77 (English only) the
+ * concepts lowered fold 0 from 91.4% to 90.4%, so only the product uses them.
  */
-export const productModelOptions: Partial<IntentModelOptions> = { features: { ...defaultFeatureOptions, conceptWeight: 1.5 } };
+export const productModelOptions: Partial<IntentModelOptions> = { features: { ...defaultFeatureOptions, conceptWeight: 1.5, soundWeight: 2 } };
 
 export interface Scored {
   intent: string;
