@@ -86,9 +86,10 @@ for (const threshold of [0, 0.3, 0.5]) {
   const scored = product.withThreshold(threshold);
   const accepted = inScope.map((r) => scored.predict(r.text)).map((p, i) => !p.outOfScope && p.intent === inScope[i]!.intent);
   const rejected = outOfScope.map((r) => scored.predict(r.text).outOfScope);
+  const scores = evaluate(scored, productTest);
   report('nlu', {
     figure: 'product_holdout', intents: product.intents.length, train_n: productTrain.length, n: productTest.length, threshold,
-    accuracy: r4(evaluate(scored, productTest).accuracy), in_scope_accuracy: r4(accepted.filter(Boolean).length / inScope.length),
+    accuracy: r4(scores.accuracy), in_scope_accuracy: r4(accepted.filter(Boolean).length / inScope.length), p50_ms: r4(scores.p50_ms), p99_ms: r4(scores.p99_ms),
     oos_n: outOfScope.length, oos_rejected: r4(rejected.filter(Boolean).length / Math.max(outOfScope.length, 1)), target: 0.95,
   });
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EventBus } from '../../platform/events/index.js';
 import type { Logger } from '../../platform/log.js';
-import { IntentModel, productModelOptions, type TrainingRow } from './nlu/model.js';
+import { IntentModel, productModelOptions, type IntentModelOptions, type TrainingRow } from './nlu/model.js';
 import { trainInWorker } from './nlu/training.js';
 import { loadConcepts } from './nlu/concepts.js';
 import type { BotStore, IntentRow } from './bot.store.js';
@@ -12,10 +12,10 @@ const RETRAIN_DEBOUNCE_MS = 2_000;
 export const trainingRows = (intents: IntentRow[]): TrainingRow[] =>
   intents.flatMap((i) => [...i.examplesZh, ...i.examplesEn].map((text) => ({ text, intent: i.id })));
 
-/** What a model was trained from: the examples and the options, so that new options retrain it too. */
-const hashOf = (rows: TrainingRow[]) =>
+/** What a model was trained from: the examples, in any order, and the options, so that new options retrain it too. */
+export const trainingHash = (rows: readonly TrainingRow[], options: Partial<IntentModelOptions> = productModelOptions) =>
   createHash('sha256')
-    .update(JSON.stringify([rows.map((r) => [r.intent, r.text]).sort(), productModelOptions]))
+    .update(JSON.stringify([rows.map((r) => [r.intent, r.text]).sort(), options]))
     .digest('hex');
 
 /** A model with concepts predicts once their table is built, which happens off the event loop. */
@@ -50,7 +50,7 @@ export function modelService(deps: { store: BotStore; bus: EventBus; logger: Log
   async function ensure(): Promise<void> {
     const rows = trainingRows(await store.intents());
     if (rows.length === 0) return;
-    const hash = hashOf(rows);
+    const hash = trainingHash(rows);
     const latest = await store.latestModel();
     if (latest?.dataHash === hash) return load();
     let training = trainedHere.get(hash);
