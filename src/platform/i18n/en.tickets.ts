@@ -1,24 +1,8 @@
 /** What customers read about their tickets outside the web apps (chat notices, the help center's request pages). Placeholders: {reference}. */
+import { ticketCategoryLabels } from './ticket-categories.js';
 export const enTickets = {
   createdFromChat: 'We have opened request {reference} for this. Our team will follow up there; you can see it under "My requests".',
-  categories: {
-    top_up: 'Top-up not arrived',
-    payment_failed: 'Payment failed',
-    transfer: 'Transfer',
-    refund: 'Refund',
-    withdrawal: 'Withdrawal',
-    frozen_account: 'Account frozen',
-    account_security: 'Account security',
-    login: 'Login or password',
-    payment_pin: 'Payment PIN',
-    kyc: 'Identity verification',
-    limits: 'Limits',
-    fees: 'Fees',
-    scam: 'Report a scam',
-    complaint: 'Complaint',
-    app_problem: 'App problem',
-    other: 'Something else',
-  },
+  categories: ticketCategoryLabels['en'],
   statuses: {
     new: 'Received',
     open: 'In progress',

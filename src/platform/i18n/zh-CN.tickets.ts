@@ -1,25 +1,9 @@
+import { ticketCategoryLabels } from './ticket-categories.js';
 import type { enTickets } from './en.tickets.js';
 
 export const zhCNTickets: typeof enTickets = {
   createdFromChat: '我们已为此创建工单 {reference}，客服会在工单中继续跟进，您可以在“我的工单”中查看进度。',
-  categories: {
-    top_up: '充值未到账',
-    payment_failed: '支付失败',
-    transfer: '转账',
-    refund: '退款',
-    withdrawal: '提现',
-    frozen_account: '账户冻结',
-    account_security: '账户安全',
-    login: '登录或密码',
-    payment_pin: '支付密码',
-    kyc: '实名认证',
-    limits: '限额',
-    fees: '手续费',
-    scam: '举报诈骗',
-    complaint: '投诉',
-    app_problem: 'App 问题',
-    other: '其他问题',
-  },
+  categories: ticketCategoryLabels['zh-CN'],
   statuses: {
     new: '已受理',
     open: '处理中',

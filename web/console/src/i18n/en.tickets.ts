@@ -1,16 +1,13 @@
 // English strings of the ticket screens (queue, ticket, complaint review, SLA policies).
 // zh-CN.tickets.ts has the same keys; the catalogs include them as `tickets`.
+import { ticketCategoryLabels } from '../../../../src/platform/i18n/ticket-categories.js';
 export const enTickets = {
   title: 'Tickets',
   viewLabel: 'Which tickets',
   statuses: { new: 'New', open: 'Open', pending: 'Pending', on_hold: 'On hold', solved: 'Solved', closed: 'Closed' },
   statusHints: { new: 'Not yet worked on', open: 'Being worked on', pending: 'Waiting on the customer', on_hold: 'Waiting on a third party (bank, finance)', solved: 'Answered; reopens if the customer writes', closed: 'Final' },
   types: { request: 'Request', complaint: 'Complaint' },
-  categories: {
-    top_up: 'Top-up not arrived', payment_failed: 'Payment failed', transfer: 'Transfer', refund: 'Refund', withdrawal: 'Withdrawal', frozen_account: 'Account frozen',
-    account_security: 'Account security', login: 'Login or password', payment_pin: 'Payment PIN', kyc: 'Identity verification', limits: 'Limits', fees: 'Fees',
-    scam: 'Scam report', complaint: 'Complaint', app_problem: 'App problem', other: 'Something else',
-  },
+  categories: ticketCategoryLabels['en'],
   channels: { web: 'Web', app: 'App', help_center: 'Help center', email: 'E-mail', api: 'API', chat: 'Chat', phone: 'Phone' },
   filters: { status: 'Status', type: 'Type', priority: 'Priority', category: 'Issue type', search: 'Reference or subject', anyStatus: 'Any status' },
   empty: 'No tickets match.',

@@ -1,3 +1,4 @@
+import { ticketCategoryLabels } from '../../../../src/platform/i18n/ticket-categories.js';
 import type { enTickets } from './en.tickets.js';
 
 export const zhCNTickets: typeof enTickets = {
@@ -6,11 +7,7 @@ export const zhCNTickets: typeof enTickets = {
   statuses: { new: '新建', open: '处理中', pending: '待客户回复', on_hold: '挂起', solved: '已解决', closed: '已关闭' },
   statusHints: { new: '尚未处理', open: '正在处理', pending: '等待客户回复', on_hold: '等待第三方（银行、财务）', solved: '已答复；客户再来信会重新打开', closed: '最终状态' },
   types: { request: '请求', complaint: '投诉' },
-  categories: {
-    top_up: '充值未到账', payment_failed: '支付失败', transfer: '转账', refund: '退款', withdrawal: '提现', frozen_account: '账户冻结',
-    account_security: '账户安全', login: '登录或密码', payment_pin: '支付密码', kyc: '实名认证', limits: '限额', fees: '手续费',
-    scam: '举报诈骗', complaint: '投诉', app_problem: 'App 问题', other: '其他',
-  },
+  categories: ticketCategoryLabels['zh-CN'],
   channels: { web: '网页', app: 'App', help_center: '帮助中心', email: '邮件', api: 'API', chat: '在线会话', phone: '电话' },
   filters: { status: '状态', type: '类型', priority: '优先级', category: '问题类型', search: '工单编号或标题', anyStatus: '任意状态' },
   empty: '没有符合条件的工单。',

@@ -1,5 +1,6 @@
 // English strings of the requests (工单) view. It loads on demand, so its strings live apart from
 // the chat's; tickets.zh-CN.ts has the same keys.
+import { ticketCategoryLabels } from '../../../../src/platform/i18n/ticket-categories.js';
 export const ticketsEn = {
   title: 'My requests',
   backToChat: 'Back to chat',
@@ -10,24 +11,7 @@ export const ticketsEn = {
   empty: 'No requests yet. If something needs looking into, send us a request: we reply here and, if you leave an address, by e-mail.',
   unread: 'New reply',
   updated: 'Updated {time}',
-  categories: {
-    top_up: 'Top-up not arrived',
-    payment_failed: 'Payment failed',
-    transfer: 'Transfer',
-    refund: 'Refund',
-    withdrawal: 'Withdrawal',
-    frozen_account: 'Account frozen',
-    account_security: 'Account security',
-    login: 'Login or password',
-    payment_pin: 'Payment PIN',
-    kyc: 'Identity verification',
-    limits: 'Limits',
-    fees: 'Fees',
-    scam: 'Report a scam',
-    complaint: 'Complaint',
-    app_problem: 'App problem',
-    other: 'Something else',
-  } as Record<string, string>,
+  categories: ticketCategoryLabels['en'] as Record<string, string>,
   statuses: {
     new: 'Received',
     open: 'In progress',

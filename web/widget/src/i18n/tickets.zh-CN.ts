@@ -1,3 +1,4 @@
+import { ticketCategoryLabels } from '../../../../src/platform/i18n/ticket-categories.js';
 import type { TicketStrings } from './tickets.en.js';
 
 // Chinese (Simplified) strings of the requests (工单) view.
@@ -11,24 +12,7 @@ export const ticketsZhCN: TicketStrings = {
   empty: '您还没有工单。需要我们跟进处理的问题可以提交工单：我们会在这里回复；如果留下邮箱，也会发邮件通知您。',
   unread: '有新回复',
   updated: '更新于 {time}',
-  categories: {
-    top_up: '充值未到账',
-    payment_failed: '支付失败',
-    transfer: '转账',
-    refund: '退款',
-    withdrawal: '提现',
-    frozen_account: '账户冻结',
-    account_security: '账户安全',
-    login: '登录或密码',
-    payment_pin: '支付密码',
-    kyc: '实名认证',
-    limits: '限额',
-    fees: '手续费',
-    scam: '举报诈骗',
-    complaint: '投诉',
-    app_problem: 'App 问题',
-    other: '其他问题',
-  },
+  categories: ticketCategoryLabels['zh-CN'] as Record<string, string>,
   statuses: {
     new: '已受理',
     open: '处理中',
