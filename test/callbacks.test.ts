@@ -293,6 +293,44 @@ for (const backend of backends) {
       await relay.until(() => relay.delivered.some((d) => d.envelope.to.includes('form@example.com')));
     });
 
+    test('the private link of a help-center booking opens it to move or cancel, and nothing else', TIMEOUT, async () => {
+      const form = await app.http.inject({ method: 'GET', url: '/help/zh-CN/callbacks/new?topic=fees&tz=Asia/Shanghai' });
+      const [first, second] = [...form.body.matchAll(/name="slot" value="([^"]+)"/g)].map((m) => m[1]!);
+      const fields = { topic: 'fees', tz: 'Asia/Shanghai', slot: first!, phone: '13800138009', email: 'link@example.com', note: '' };
+      const booked = await app.http.inject({ method: 'POST', url: '/help/zh-CN/callbacks/new', remoteAddress: `127.0.2.${++address}`, headers: { 'content-type': 'application/x-www-form-urlencoded', origin: app.config.publicUrl }, payload: new URLSearchParams(fields).toString() });
+      assert.equal(booked.statusCode, 201, booked.body);
+      const link = /href="([^"]*\/help\/zh-CN\/callbacks\/[0-9a-f-]{36}\?key=[\w-]+)"/.exec(booked.body)![1]!.replace(app.config.publicUrl, '');
+      const reference = /CB-[0-9A-Z]{8}/.exec(booked.body)![0];
+
+      // The confirmation e-mail carries the same link.
+      await relay.until(() => relay.delivered.some((d) => d.envelope.to.includes('link@example.com')));
+      assert.ok((relay.delivered.find((d) => d.envelope.to.includes('link@example.com'))!.mail.text ?? '').includes(`${app.config.publicUrl}${link}`));
+
+      const opened = await app.http.inject({ method: 'GET', url: link });
+      assert.equal(opened.statusCode, 200);
+      assert.equal(opened.headers['x-robots-tag'], 'noindex');
+      assert.ok(opened.body.includes(reference) && opened.body.includes('138****8009'));
+      const [path, key] = link.split('?key=') as [string, string];
+      const wrong = await app.http.inject({ method: 'GET', url: `${path}?key=${key.slice(1)}x` });
+      assert.equal(wrong.statusCode, 404);
+      assert.ok(wrong.body.includes('此链接无法打开回电预约') && !wrong.body.includes(reference));
+      const elsewhere = await app.http.inject({ method: 'POST', url: `${path}/cancel?key=${key}`, remoteAddress: `127.0.2.${++address}`, headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' }, payload: '' });
+      assert.equal(elsewhere.statusCode, 403);
+
+      const slotOf = async () => (await app.db.query<{ slot_starts_at: Date; status: string }>('select slot_starts_at, status from callback_requests where reference = $1', [reference]))[0]!;
+      const post = (action: string, body: Record<string, string> = {}) =>
+        app.http.inject({ method: 'POST', url: `${path}/${action}?key=${key}`, remoteAddress: `127.0.2.${++address}`, headers: { 'content-type': 'application/x-www-form-urlencoded', origin: app.config.publicUrl }, payload: new URLSearchParams(body).toString() });
+      const moved = await post('move', { slot: second! });
+      assert.equal(moved.statusCode, 200, moved.body);
+      assert.ok(moved.body.includes('已改约'));
+      assert.equal((await slotOf()).slot_starts_at.toISOString(), new Date(second!).toISOString());
+
+      const cancelled = await post('cancel');
+      assert.equal(cancelled.statusCode, 200);
+      assert.ok(cancelled.body.includes('您的回电已取消') && cancelled.body.includes('此回电已无法更改') && !cancelled.body.includes('name="slot"'));
+      assert.equal((await slotOf()).status, 'cancelled');
+    });
+
     test('the request follows its call task: a retry keeps it booked, reached completes it, once', TIMEOUT, async () => {
       const dana = await customer();
       const [slot] = (await options(dana, 'withdrawal')).slots;

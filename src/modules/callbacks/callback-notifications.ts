@@ -31,6 +31,8 @@ export function callbackNotifications(deps: {
   /** A bot message in the conversation if it is not closed (the conversations module decides). */
   tellInChat: (conversationId: string, input: { clientId: string; text: string; payload: Record<string, unknown> }) => Promise<unknown>;
   mailer: () => CallbackMailer | undefined;
+  /** The private link that opens the callback to change or cancel it (the help center's page). */
+  manageUrl: (callback: Callback) => Promise<string>;
   logger: Logger;
 }) {
   const { bus, gateway, callbacks, logger } = deps;
@@ -52,7 +54,7 @@ export function callbackNotifications(deps: {
     const mailer = deps.mailer();
     const to = mail && mailer ? (await deps.contact(callback.contactId))?.email : null;
     if (mail && mailer && to) {
-      await mailer.send({ dedupeKey: `${mail}:${callback.id}:${key}`, to, locale: callback.language, template: mail, vars: { when, phone: callback.phoneMasked, reference: callback.reference } });
+      await mailer.send({ dedupeKey: `${mail}:${callback.id}:${key}`, to, locale: callback.language, template: mail, vars: { when, phone: callback.phoneMasked, reference: callback.reference, link: await deps.manageUrl(callback) } });
     }
   }
 

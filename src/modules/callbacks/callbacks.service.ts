@@ -294,6 +294,11 @@ export function callbacksService(deps: CallbacksDeps) {
     return list.map((c) => ({ ...c, customerName: names.get(c.contactId) ?? null, callTaskId: tasks.get(c.id) ?? null }));
   }
 
+  // The customer's own changes, by contact: from the widget (their token names the contact) or a
+  // help-center private link (the link does).
+  const rescheduleAsContact = async (contactId: string, id: string, slotStartsAt: string): Promise<Callback> => reschedule(await existing(id, contactId), { kind: 'customer' }, slotStartsAt);
+  const cancelAsContact = async (contactId: string, id: string): Promise<Callback> => cancel(await existing(id, contactId), { kind: 'customer' });
+
   return {
     get: (id: string) => existing(id),
 
@@ -308,14 +313,10 @@ export function callbacksService(deps: CallbacksDeps) {
     async listForCustomer(identity: CustomerIdentity): Promise<Callback[]> {
       return store.ofContact((await deps.contacts.of(identity)).id, 100);
     },
-    async rescheduleAsCustomer(identity: CustomerIdentity, id: string, slotStartsAt: string): Promise<Callback> {
-      const contact = await deps.contacts.of(identity);
-      return reschedule(await existing(id, contact.id), { kind: 'customer' }, slotStartsAt);
-    },
-    async cancelAsCustomer(identity: CustomerIdentity, id: string): Promise<Callback> {
-      const contact = await deps.contacts.of(identity);
-      return cancel(await existing(id, contact.id), { kind: 'customer' });
-    },
+    rescheduleAsCustomer: async (identity: CustomerIdentity, id: string, slotStartsAt: string) => rescheduleAsContact((await deps.contacts.of(identity)).id, id, slotStartsAt),
+    cancelAsCustomer: async (identity: CustomerIdentity, id: string) => cancelAsContact((await deps.contacts.of(identity)).id, id),
+    rescheduleAsContact,
+    cancelAsContact,
 
     /** The help center: a visitor not known yet, who gives a number. */
     optionsForAnyone: (input: { topic: string; timezone: string; language: Locale }) => options(null, input),

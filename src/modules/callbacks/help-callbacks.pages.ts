@@ -105,8 +105,8 @@ ${book}`,
   });
 }
 
-/** What was booked: the time in the customer's zone, the masked number and the reference. */
-export function bookedPage(locale: Locale, baseUrl: string, callback: Callback): string {
+/** What was booked: the time in the customer's zone, the masked number and the reference, and the private link to change it. */
+export function bookedPage(locale: Locale, baseUrl: string, callback: Callback, manageUrl: string): string {
   const t = catalog(locale).callbacks.helpCenter;
   const when = describeSlot({ startsAt: callback.slotStartsAt, endsAt: callback.slotEndsAt }, callback.timezone, locale);
   return helpLayout(context(locale, baseUrl), {
@@ -114,6 +114,49 @@ export function bookedPage(locale: Locale, baseUrl: string, callback: Callback):
     description: t.booked,
     css,
     body: html`${crumbs(locale, t.booked)}
-<section class="notice ok" role="status"><h1>${t.booked}</h1><p>${fill(t.bookedDetail, { when, phone: callback.phoneMasked, reference: callback.reference })}</p><p>${t.bookedNext}</p></section>`,
+<section class="notice ok" role="status"><h1>${t.booked}</h1><p>${fill(t.bookedDetail, { when, phone: callback.phoneMasked, reference: callback.reference })}</p><p>${t.bookedNext}</p><p><a href="${manageUrl}">${t.manageLink}</a></p></section>`,
   });
+}
+
+/**
+ * A callback opened by its private link: what is booked and, while it is booked, the free times to
+ * move it to and a button to cancel it, POST forms whose addresses carry the key.
+ */
+export function manageCallbackPage(locale: Locale, baseUrl: string, data: { callback: Callback; actions: { move: string; cancel: string }; slots: SlotWithRoom[]; done?: 'moved' | 'cancelled'; problem?: string }): string {
+  const c = catalog(locale);
+  const t = c.callbacks.helpCenter;
+  const { callback } = data;
+  const when = describeSlot({ startsAt: callback.slotStartsAt, endsAt: callback.slotEndsAt }, callback.timezone, locale);
+  const form: CallbackForm = { topic: callback.topic, tz: callback.timezone, slot: '', phone: '', email: '', note: '' };
+  const open = callback.status === 'scheduled';
+  const done = data.done === 'moved' ? fill(t.moved, { when }) : data.done === 'cancelled' ? t.cancelled : undefined;
+  const changes = !open
+    ? html`<p>${t.closed}</p>`
+    : html`${data.slots.length === 0 ? html`<p>${t.noSlots}</p>` : html`<form class="callback" method="post" action="${data.actions.move}">
+<h2>${t.moveTitle}</h2>
+${slotChoices(locale, form, data.slots)}
+<button type="submit">${t.move}</button>
+</form>`}
+<form class="callback" method="post" action="${data.actions.cancel}"><button type="submit" class="secondary">${t.cancel}</button></form>`;
+  return helpLayout(context(locale, baseUrl), {
+    title: t.manage,
+    description: t.manage,
+    css,
+    body: html`${crumbs(locale, t.manage)}
+<h1>${t.manage}</h1>
+${done ? html`<section class="notice ok" role="status"><p>${done}</p></section>` : ''}
+${data.problem ? html`<div class="notice critical" role="alert" style="padding:4px 12px"><p>${data.problem}</p></div>` : ''}
+<p>${fill(t.bookedDetail, { when, phone: callback.phoneMasked, reference: callback.reference })}</p>
+<p>${c.tickets.categories[callback.topic as keyof typeof c.tickets.categories] ?? callback.topic} · ${fill(t.status, { status: c.callbacks.statuses[callback.status] })}</p>
+${changes}`,
+  });
+}
+
+/** A link that opens nothing: a wrong key, or a callback that does not exist. */
+export function invalidCallbackLinkPage(locale: Locale, baseUrl: string): string {
+  const t = catalog(locale).callbacks.helpCenter;
+  return helpLayout(context(locale, baseUrl), { title: t.manage, description: t.manage, css, body: html`${crumbs(locale, t.manage)}
+<h1>${t.manage}</h1>
+<p>${t.invalidLink}</p>
+<p><a href="${helpPath(locale, '/callbacks/new')}">${t.title}</a></p>` });
 }

@@ -1,16 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, errorStatus, type ErrorCode } from '../../platform/http/app-error.js';
+import { privatePage } from '../../platform/http/html-page.js';
 import { fromOwnPages } from '../../platform/http/same-origin.js';
 import { catalog, errorMessage, locales, pickLocale, type Locale } from '../../platform/i18n/index.js';
 import { maskText } from '../guard/index.js';
 import { helpPath } from '../knowledge/index.js';
 import { ticketCategories } from '../tickets/index.js';
 import { isTimeZone } from './callbacks.js';
+import type { Callback } from './callbacks.js';
 import type { CallbacksService } from './callbacks.service.js';
-import { bookedPage, newCallbackPage, type CallbackForm, type CallbackProblem, type CallbackProblems } from './help-callbacks.pages.js';
+import { bookedPage, invalidCallbackLinkPage, manageCallbackPage, newCallbackPage, type CallbackForm, type CallbackProblem, type CallbackProblems } from './help-callbacks.pages.js';
 
 const defaultZone = 'Asia/Shanghai';
 
@@ -49,9 +51,9 @@ function typedForm(body: unknown): CallbackForm {
 const access = { public: true } as const;
 const langParams = z.object({ lang: z.enum(locales) });
 
-function page(reply: FastifyReply, body: string, status = 200) {
-  return reply.status(status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
-}
+const linkParams = langParams.extend({ id: z.uuid() });
+const keyQuery = z.object({ key: z.string().max(100) });
+
 
 /**
  * "Ask us to call you back" in the help center: plain HTML forms that work without JavaScript. The
@@ -59,14 +61,30 @@ function page(reply: FastifyReply, body: string, status = 200) {
  * Posts are accepted only from this site's own pages and are rate-limited per address; a refused
  * post shows the form again with what was typed (the note masked), in the page's language.
  */
-export function helpCallbackRoutes(deps: { callbacks: CallbacksService; publicUrl: string }) {
+export function helpCallbackRoutes(deps: {
+  callbacks: CallbacksService;
+  publicUrl: string;
+  /** The private link of a booking (e-mailed too), and the contact a link's key opens. */
+  manageUrl: (callback: Callback) => Promise<string>;
+  contactForKey: (callbackId: string, key: string) => Promise<string>;
+}) {
   const { callbacks, publicUrl } = deps;
+
+  /** The page of a booking opened by its link; throws CALLBACK_NOT_FOUND for a wrong key. */
+  async function managePage(reply: FastifyReply, lang: Locale, id: string, key: string, extra: { done?: 'moved' | 'cancelled'; problem?: string; status?: number } = {}) {
+    const contactId = await deps.contactForKey(id, key);
+    const callback = await callbacks.get(id);
+    const slots = callback.status === 'scheduled' ? (await callbacks.optionsForContact(contactId, { topic: callback.topic, timezone: callback.timezone, language: lang })).slots : [];
+    const base = `${helpPath(lang, `/callbacks/${id}`)}`;
+    const actions = { move: `${base}/move?key=${encodeURIComponent(key)}`, cancel: `${base}/cancel?key=${encodeURIComponent(key)}` };
+    return privatePage(reply, manageCallbackPage(lang, publicUrl, { callback, actions, slots: slots.filter((s) => s.startsAt.getTime() !== callback.slotStartsAt.getTime()), ...extra }), extra.status);
+  }
 
   async function formPage(reply: FastifyReply, lang: Locale, form: CallbackForm, extra: { problems?: CallbackProblems; problem?: string; status?: number } = {}) {
     const topic = ticketCategories.find((c) => c === form.topic);
     const tz = isTimeZone(form.tz) ? form.tz : defaultZone;
     const slots = topic ? (await callbacks.optionsForAnyone({ topic, timezone: tz, language: lang })).slots : null;
-    return page(reply, newCallbackPage(lang, publicUrl, { form: { ...form, tz, note: maskText(form.note) }, slots, problems: extra.problems ?? {}, problem: extra.problem }), extra.status);
+    return privatePage(reply, newCallbackPage(lang, publicUrl, { form: { ...form, tz, note: maskText(form.note) }, slots, problems: extra.problems ?? {}, problem: extra.problem }), extra.status);
   }
 
   return async (fastify: FastifyInstance) => {
@@ -76,6 +94,10 @@ export function helpCallbackRoutes(deps: { callbacks: CallbacksService; publicUr
     app.setErrorHandler(async (err, request, reply) => {
       const params = request.params as { lang?: string };
       const lang: Locale = (locales as readonly string[]).includes(params.lang ?? '') ? (params.lang as Locale) : pickLocale(request.headers['accept-language']);
+      const id = (request.params as { id?: string }).id;
+      if (id !== undefined && ((err instanceof AppError && err.code === 'CALLBACK_NOT_FOUND') || hasZodFastifySchemaValidationErrors(err))) {
+        return privatePage(reply, invalidCallbackLinkPage(lang, publicUrl), 404);
+      }
       if (err instanceof AppError && err.code === 'RATE_LIMITED' && request.method === 'POST') {
         return formPage(reply, lang, typedForm(request.body), { problem: errorMessage('RATE_LIMITED', lang), status: 429 });
       }
@@ -114,12 +136,40 @@ export function helpCallbackRoutes(deps: { callbacks: CallbacksService; publicUr
           { kind: 'visitor', visitorId: randomUUID(), expiresAt: Date.now() },
           { topic: form.topic, phone: form.phone, timezone: form.tz, language: lang, slotStartsAt: form.slot, note: form.note || undefined, email: form.email || undefined },
         );
-        return page(reply, bookedPage(lang, publicUrl, callback), 201);
+        return privatePage(reply, bookedPage(lang, publicUrl, callback, await deps.manageUrl(callback)), 201);
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
         const at = problemOf[err.code];
         return formPage(reply, lang, typed, { problems: at ? { [at[0]]: at[1] } : {}, problem: errorMessage(err.code, lang), status: errorStatus[err.code] });
       }
     });
+
+    // A booking opened by its private link: see it, move it, cancel it.
+    app.get('/help/:lang/callbacks/:id', {
+      config: { access, rateLimit: { max: 60, timeWindow: '1 minute' } },
+      schema: { hide: true, params: linkParams, querystring: keyQuery },
+    }, async (request, reply) => managePage(reply, request.params.lang, request.params.id, request.query.key));
+
+    // Moving and cancelling: the same checks, then the service, then the booking's page again.
+    const change = (action: 'move' | 'cancel') =>
+      app.post(`/help/:lang/callbacks/:id/${action}`, {
+        config: { access, rateLimit: { max: 10, timeWindow: '10 minutes', hook: 'preHandler' } },
+        schema: { hide: true, params: linkParams, querystring: keyQuery },
+      }, async (request, reply) => {
+        const { lang, id } = request.params;
+        const { key } = request.query;
+        const contactId = await deps.contactForKey(id, key);
+        if (!fromOwnPages(request, publicUrl)) return managePage(reply, lang, id, key, { problem: catalog(lang).callbacks.helpCenter.crossSite, status: 403 });
+        try {
+          if (action === 'move') await callbacks.rescheduleAsContact(contactId, id, typedForm(request.body).slot);
+          else await callbacks.cancelAsContact(contactId, id);
+        } catch (err) {
+          if (!(err instanceof AppError)) throw err;
+          return managePage(reply, lang, id, key, { problem: errorMessage(err.code, lang), status: errorStatus[err.code] });
+        }
+        return managePage(reply, lang, id, key, { done: action === 'move' ? 'moved' : 'cancelled' });
+      });
+    change('move');
+    change('cancel');
   };
 }

@@ -3,8 +3,11 @@ import { uuidv7 } from 'uuidv7';
 import type { Config } from '../../config.js';
 import type { Database } from '../../platform/db/database.js';
 import type { EventBus } from '../../platform/events/index.js';
+import { accessKey, accessKeyMatches } from '../../platform/access-links.js';
+import { AppError } from '../../platform/http/app-error.js';
 import type { Logger } from '../../platform/log.js';
 import type { Gateway } from '../../platform/realtime/gateway.js';
+import { sharedSecret } from '../../platform/shared-secrets.js';
 import type { AuditService } from '../audit/index.js';
 import type { Bot } from '../bot/index.js';
 import { agentTopic, supervisorsTopic, type Conversations } from '../conversations/index.js';
@@ -81,6 +84,15 @@ export function createCallbacks(deps: {
     callTaskIds: (callbackIds) => taskStore.taskIdsOfCallbacks(callbackIds),
   });
 
+  // Private links: the help center's booking page and the e-mails open the callback by its key.
+  const accessSecret = () => sharedSecret(db, 'callback_access_links');
+  const manageUrl = async (callback: { id: string; language: 'zh-CN' | 'en' }) => `${config.publicUrl}/help/${callback.language}/callbacks/${callback.id}?key=${accessKey(await accessSecret(), 'callback', callback.id)}`;
+  async function contactForKey(callbackId: string, key: string): Promise<string> {
+    const callback = await callbacks.get(callbackId).catch(() => undefined);
+    if (!callback || !accessKeyMatches(await accessSecret(), 'callback', callbackId, key)) throw new AppError('CALLBACK_NOT_FOUND');
+    return callback.contactId;
+  }
+
   callbackNotifications({
     bus,
     gateway,
@@ -92,6 +104,7 @@ export function createCallbacks(deps: {
       await chat.conversations.sendAsBot(conversationId, { clientId: input.clientId, kind: 'text', text: input.text, payload: input.payload });
     },
     mailer: () => mailer,
+    manageUrl,
     logger,
   });
 
@@ -160,7 +173,7 @@ export function createCallbacks(deps: {
     routes: async (app: Parameters<ReturnType<typeof callbacksRoutes>>[0]) => {
       await app.register(callbacksRoutes({ callbacks }));
       await app.register(callbacksWidgetRoutes({ callbacks }));
-      await app.register(helpCallbackRoutes({ callbacks, publicUrl: config.publicUrl }));
+      await app.register(helpCallbackRoutes({ callbacks, publicUrl: config.publicUrl, manageUrl, contactForKey }));
       await app.register(callTasksRoutes({ calls, store: taskStore, chatRatings: deps.chatRatings, clock }));
       await app.register(returnVisitRoutes({ visits }));
     },

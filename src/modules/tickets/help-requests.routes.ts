@@ -4,6 +4,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { AppError, errorStatus } from '../../platform/http/app-error.js';
+import { privatePage } from '../../platform/http/html-page.js';
 import { fromOwnPages } from '../../platform/http/same-origin.js';
 import { catalog, errorMessage, locales, pickLocale, type Locale } from '../../platform/i18n/index.js';
 import type { Contact } from '../conversations/index.js';
@@ -65,18 +66,6 @@ const langParams = z.object({ lang: z.enum(locales) });
 const ticketParams = langParams.extend({ id: z.uuid() });
 const keyQuery = z.object({ key: z.string().max(100), created: z.string().optional(), sent: z.string().optional() });
 
-function page(reply: FastifyReply, body: string, status = 200) {
-  return (
-    reply
-      .status(status)
-      .header('content-type', 'text/html; charset=utf-8')
-      .header('cache-control', 'no-store')
-      // The key in a request's address stays on this site: no Referer to other sites, no search engine.
-      .header('referrer-policy', 'same-origin')
-      .header('x-robots-tag', 'noindex')
-      .send(body)
-  );
-}
 
 /**
  * "Submit a request" and "my request" in the help center: plain HTML forms that work without
@@ -99,13 +88,13 @@ export function helpRequestRoutes(deps: {
 
   const ticketPath = (id: string, key: string) => `/requests/${id}?key=${encodeURIComponent(key)}`;
   const formAgain = (reply: FastifyReply, lang: Locale, body: unknown, status: number, problems: FieldProblems, problem: string) =>
-    page(reply, newRequestPage(lang, publicUrl, { form: shownAgain(typedForm(body)), problems, problem }), status);
+    privatePage(reply, newRequestPage(lang, publicUrl, { form: shownAgain(typedForm(body)), problems, problem }), status);
 
   async function showTicket(reply: FastifyReply, lang: Locale, id: string, key: string, extra: { created?: boolean; sent?: boolean; reply?: string; problem?: string; status?: number }) {
     const contactId = await deps.contactForKey(id, key);
     const view = await tickets.publicView(id, contactId);
     const link = extra.created ? await deps.requestUrl({ id }) : undefined;
-    return page(reply, requestPage(lang, publicUrl, { view, path: ticketPath(id, key), link, sent: !!extra.sent, reply: extra.reply ?? '', problem: extra.problem }), extra.status);
+    return privatePage(reply, requestPage(lang, publicUrl, { view, path: ticketPath(id, key), link, sent: !!extra.sent, reply: extra.reply ?? '', problem: extra.problem }), extra.status);
   }
 
   return async (fastify: FastifyInstance) => {
@@ -117,7 +106,7 @@ export function helpRequestRoutes(deps: {
       const lang: Locale = (locales as readonly string[]).includes(params.lang ?? '') ? (params.lang as Locale) : pickLocale(request.headers['accept-language']);
       const code = err instanceof AppError ? err.code : null;
       if (code === 'TICKET_ACCESS_KEY_INVALID' || code === 'TICKET_NOT_FOUND' || hasZodFastifySchemaValidationErrors(err)) {
-        return page(reply, invalidLinkPage(lang, publicUrl), 404);
+        return privatePage(reply, invalidLinkPage(lang, publicUrl), 404);
       }
       if (code === 'RATE_LIMITED' && request.method === 'POST') {
         const message = errorMessage('RATE_LIMITED', lang);
@@ -134,7 +123,7 @@ export function helpRequestRoutes(deps: {
     }, async (request, reply) => reply.redirect(helpPath(pickLocale(request.query.lang ?? request.headers['accept-language']), '/requests/new'), 302));
 
     app.get('/help/:lang/requests/new', { config: { access }, schema: { hide: true, params: langParams } }, async (request, reply) =>
-      page(reply, newRequestPage(request.params.lang, publicUrl, { form: emptyForm, problems: {} })),
+      privatePage(reply, newRequestPage(request.params.lang, publicUrl, { form: emptyForm, problems: {} })),
     );
 
     app.post('/help/:lang/requests/new', {

@@ -11,7 +11,7 @@ import { sharedSecret } from '../../platform/shared-secrets.js';
 import type { AuditService } from '../audit/index.js';
 import type { Conversations } from '../conversations/index.js';
 import type { People } from '../people/index.js';
-import { accessKey, accessKeyMatches } from './access-keys.js';
+import { accessKey, accessKeyMatches } from '../../platform/access-links.js';
 import { emailInbound, type MailIn } from './email-inbound.js';
 import { helpRequestRoutes } from './help-requests.routes.js';
 import { ticketNotifications, type Mailer } from './notifications.js';
@@ -100,7 +100,7 @@ export function createTickets(deps: {
   });
 
   const accessSecret = () => sharedSecret(db, 'ticket_access_links');
-  const requestUrl = async (ticket: Pick<Ticket, 'id'>) => `${config.publicUrl}/help/requests/${ticket.id}?key=${accessKey(await accessSecret(), ticket.id)}`;
+  const requestUrl = async (ticket: Pick<Ticket, 'id'>) => `${config.publicUrl}/help/requests/${ticket.id}?key=${accessKey(await accessSecret(), 'ticket', ticket.id)}`;
 
   ticketNotifications({
     bus,
@@ -118,7 +118,7 @@ export function createTickets(deps: {
 
   async function contactForKey(ticketId: string, key: string): Promise<string> {
     const ticket = await store.get(ticketId);
-    if (!ticket || !accessKeyMatches(await accessSecret(), ticketId, key)) throw new AppError('TICKET_ACCESS_KEY_INVALID');
+    if (!ticket || !accessKeyMatches(await accessSecret(), 'ticket', ticketId, key)) throw new AppError('TICKET_ACCESS_KEY_INVALID');
     return ticket.contactId;
   }
 
@@ -154,7 +154,7 @@ export function createTickets(deps: {
           tickets,
           contactByEmail: conversationsPort.contactByEmail,
           contactForKey,
-          accessKey: async (id) => accessKey(await accessSecret(), id),
+          accessKey: async (id) => accessKey(await accessSecret(), 'ticket', id),
           requestUrl,
           publicUrl: config.publicUrl,
         }),

@@ -43,11 +43,11 @@ export const enEmail = {
     },
     callback_confirmed: {
       subject: 'Your callback is booked: {when}',
-      body: 'Hello,\n\nWe will call you at {when} on the number {phone}. Your reference is {reference}.\n\nIf the time no longer suits you, you can change or cancel the callback in the app under "My requests", or chat with us.',
+      body: 'Hello,\n\nWe will call you at {when} on the number {phone}. Your reference is {reference}.\n\nIf the time no longer suits you, change or cancel the callback here: {link}\n\nKeep this link to yourself: it opens your booking without a password.',
     },
     callback_reminder: {
       subject: 'Reminder: we will call you at {when}',
-      body: 'Hello,\n\nThis is a reminder that we will call you at {when} on the number {phone} (reference {reference}). Please keep your phone at hand.',
+      body: 'Hello,\n\nThis is a reminder that we will call you at {when} on the number {phone} (reference {reference}). Please keep your phone at hand.\n\nTo change or cancel it: {link}',
     },
     callback_cancelled: {
       subject: 'Your callback {reference} is cancelled',

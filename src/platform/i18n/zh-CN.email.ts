@@ -41,11 +41,11 @@ export const zhCNEmail: EmailCatalog = {
     },
     callback_confirmed: {
       subject: '回电已预约：{when}',
-      body: '您好：\n\n我们将在 {when} 致电 {phone}。预约号：{reference}。\n\n如时间不再合适，您可以在 App 的“我的工单”中改约或取消，也可以在线联系我们。',
+      body: '您好：\n\n我们将在 {when} 致电 {phone}。预约号：{reference}。\n\n如时间不再合适，可在此改约或取消：{link}\n\n请勿转发此链接：打开它无需密码即可管理您的预约。',
     },
     callback_reminder: {
       subject: '回电提醒：我们将在 {when} 致电您',
-      body: '您好：\n\n提醒您，我们将在 {when} 致电 {phone}（预约号 {reference}）。请保持电话畅通。',
+      body: '您好：\n\n提醒您，我们将在 {when} 致电 {phone}（预约号 {reference}）。请保持电话畅通。\n\n如需改约或取消：{link}',
     },
     callback_cancelled: {
       subject: '回电预约 {reference} 已取消',
