@@ -311,6 +311,10 @@ for (const backend of backends) {
       assert.equal(opened.headers['x-robots-tag'], 'noindex');
       assert.ok(opened.body.includes(reference) && opened.body.includes('138****8009'));
       const [path, key] = link.split('?key=') as [string, string];
+      const english = await app.http.inject({ method: 'GET', url: link.replace('/help/zh-CN/', '/help/en/') });
+      assert.equal(english.statusCode, 200);
+      assert.ok(english.body.includes('Your callback') && english.body.includes('Cancel the callback'), 'the same booking in English');
+      assert.ok(opened.body.includes(`href="${link.replace('/help/zh-CN/', '/help/en/')}"`), 'the other language keeps the key');
       const wrong = await app.http.inject({ method: 'GET', url: `${path}?key=${key.slice(1)}x` });
       assert.equal(wrong.statusCode, 404);
       assert.ok(wrong.body.includes('此链接无法打开回电预约') && !wrong.body.includes(reference));
@@ -328,6 +332,7 @@ for (const backend of backends) {
       const cancelled = await post('cancel');
       assert.equal(cancelled.statusCode, 200);
       assert.ok(cancelled.body.includes('您的回电已取消') && cancelled.body.includes('此回电已无法更改') && !cancelled.body.includes('name="slot"'));
+      assert.ok(!cancelled.body.includes('我们将在') && cancelled.body.includes(reference), 'no longer "we will call you"');
       assert.equal((await slotOf()).status, 'cancelled');
     });
 

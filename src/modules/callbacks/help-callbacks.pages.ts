@@ -30,7 +30,8 @@ fieldset.day{border:1px solid #d9dde2;border-radius:12px;padding:4px 12px 8px;ma
 .notice.ok{border-left:4px solid #12805c}
 `;
 
-const context = (locale: Locale, baseUrl: string): HelpPageContext => ({ locale, baseUrl, path: '/callbacks/new', contact: {} });
+/** `path` (without the language) is where the other language's link goes: a booking's own page keeps its key. */
+const context = (locale: Locale, baseUrl: string, path = '/callbacks/new'): HelpPageContext => ({ locale, baseUrl, path, contact: {} });
 
 function crumbs(locale: Locale, here: string): Html {
   return html`<nav class="crumbs" aria-label="breadcrumb"><a href="${helpPath(locale)}">${catalog(locale).help.home}</a> › ${here}</nav>`;
@@ -122,7 +123,7 @@ export function bookedPage(locale: Locale, baseUrl: string, callback: Callback, 
  * A callback opened by its private link: what is booked and, while it is booked, the free times to
  * move it to and a button to cancel it, POST forms whose addresses carry the key.
  */
-export function manageCallbackPage(locale: Locale, baseUrl: string, data: { callback: Callback; actions: { move: string; cancel: string }; slots: SlotWithRoom[]; done?: 'moved' | 'cancelled'; problem?: string }): string {
+export function manageCallbackPage(locale: Locale, baseUrl: string, data: { callback: Callback; path: string; actions: { move: string; cancel: string }; slots: SlotWithRoom[]; done?: 'moved' | 'cancelled'; problem?: string }): string {
   const c = catalog(locale);
   const t = c.callbacks.helpCenter;
   const { callback } = data;
@@ -138,7 +139,7 @@ ${slotChoices(locale, form, data.slots)}
 <button type="submit">${t.move}</button>
 </form>`}
 <form class="callback" method="post" action="${data.actions.cancel}"><button type="submit" class="secondary">${t.cancel}</button></form>`;
-  return helpLayout(context(locale, baseUrl), {
+  return helpLayout(context(locale, baseUrl, data.path), {
     title: t.manage,
     description: t.manage,
     css,
@@ -146,7 +147,7 @@ ${slotChoices(locale, form, data.slots)}
 <h1>${t.manage}</h1>
 ${done ? html`<section class="notice ok" role="status"><p>${done}</p></section>` : ''}
 ${data.problem ? html`<div class="notice critical" role="alert" style="padding:4px 12px"><p>${data.problem}</p></div>` : ''}
-<p>${fill(t.bookedDetail, { when, phone: callback.phoneMasked, reference: callback.reference })}</p>
+<p>${fill(open ? t.bookedDetail : t.closedDetail, { when, phone: callback.phoneMasked, reference: callback.reference })}</p>
 <p>${c.tickets.categories[callback.topic as keyof typeof c.tickets.categories] ?? callback.topic} · ${fill(t.status, { status: c.callbacks.statuses[callback.status] })}</p>
 ${changes}`,
   });

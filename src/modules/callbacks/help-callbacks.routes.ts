@@ -75,9 +75,10 @@ export function helpCallbackRoutes(deps: {
     const contactId = await deps.contactForKey(id, key);
     const callback = await callbacks.get(id);
     const slots = callback.status === 'scheduled' ? (await callbacks.optionsForContact(contactId, { topic: callback.topic, timezone: callback.timezone, language: lang })).slots : [];
-    const base = `${helpPath(lang, `/callbacks/${id}`)}`;
-    const actions = { move: `${base}/move?key=${encodeURIComponent(key)}`, cancel: `${base}/cancel?key=${encodeURIComponent(key)}` };
-    return privatePage(reply, manageCallbackPage(lang, publicUrl, { callback, actions, slots: slots.filter((s) => s.startsAt.getTime() !== callback.slotStartsAt.getTime()), ...extra }), extra.status);
+    const query = `?key=${encodeURIComponent(key)}`;
+    const base = helpPath(lang, `/callbacks/${id}`);
+    const actions = { move: `${base}/move${query}`, cancel: `${base}/cancel${query}` };
+    return privatePage(reply, manageCallbackPage(lang, publicUrl, { callback, path: `/callbacks/${id}${query}`, actions, slots: slots.filter((s) => s.startsAt.getTime() !== callback.slotStartsAt.getTime()), ...extra }), extra.status);
   }
 
   async function formPage(reply: FastifyReply, lang: Locale, form: CallbackForm, extra: { problems?: CallbackProblems; problem?: string; status?: number } = {}) {

@@ -47,6 +47,7 @@ export const enCallbacks = {
     cancel: 'Cancel the callback',
     moved: 'Done: we will call you at {when}.',
     cancelled: 'Your callback is cancelled. You can book another time whenever you like.',
+    closedDetail: 'Reference {reference}: {when}, number {phone}.',
     closed: 'This callback can no longer be changed.',
     invalidLink: 'This link does not open a callback. Please use the link from your confirmation e-mail, or book again.',
     crossSite: 'This form can only be sent from our own help center page. Please open it there and try again.',

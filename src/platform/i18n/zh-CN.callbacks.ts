@@ -42,6 +42,7 @@ export const zhCNCallbacks: CallbacksCatalog = {
     cancel: '取消回电',
     moved: '已改约：我们将在 {when} 致电您。',
     cancelled: '您的回电已取消。如有需要，可随时重新预约。',
+    closedDetail: '预约号 {reference}：{when}，号码 {phone}。',
     closed: '此回电已无法更改。',
     invalidLink: '此链接无法打开回电预约。请使用确认邮件中的链接，或重新预约。',
     crossSite: '此表单只能从我们帮助中心的页面提交。请在帮助中心打开后重试。',
