@@ -4,7 +4,7 @@
 // intents on a held-out split with out-of-scope rejection. `npm run bench -- nlu [--quick]`
 // (--quick: 2 folds of the cross-validation, for a fast look).
 import { availableParallelism, loadavg } from 'node:os';
-import { IntentModel, evaluate, intentRows, productModelOptions, readIntentFiles, startWorker, trainInWorker, withNetwork, workerResult, type TrainingRow } from '../../src/modules/bot/nlu/index.js';
+import { IntentModel, evaluate, intentRows, productModelOptions, readIntentFiles, startWorker, trainInWorker, commandLineModelOptions, workerResult, type TrainingRow } from '../../src/modules/bot/nlu/index.js';
 import { report } from '../support/report.js';
 import { banking77, readRows, stratifiedFolds } from './data.js';
 import type { Task, TaskResult } from './task.worker.js';
@@ -66,7 +66,7 @@ for (const [s, system] of systems.entries()) {
 // the network).
 const loadBefore = loadavg()[0]!;
 const started = performance.now();
-const { model: full, bytes } = await trainInWorker(all, withNetwork);
+const { model: full, bytes } = await trainInWorker(all, commandLineModelOptions);
 const trainS = (performance.now() - started) / 1000;
 const sample = all.filter((_, i) => i % 5 === 0);
 const { p50_ms, p99_ms } = evaluate(full, sample);

@@ -1,6 +1,6 @@
 // One train-and-score job of the benchmark, run in a worker thread so both cores are used.
 import { parentPort, workerData } from 'node:worker_threads';
-import { IntentModel, evaluate, macroF1, withNetwork, type TrainingRow } from '../../src/modules/bot/nlu/index.js';
+import { IntentModel, evaluate, macroF1, commandLineModelOptions, type TrainingRow } from '../../src/modules/bot/nlu/index.js';
 import { trainNlpjs } from './nlpjs.js';
 
 export interface Task {
@@ -21,7 +21,7 @@ const { system, train, test } = workerData as Task;
 const started = performance.now();
 let result: TaskResult;
 if (system === 'walletdesk') {
-  const model = IntentModel.train(train, withNetwork);
+  const model = IntentModel.train(train, commandLineModelOptions);
   const trainS = (performance.now() - started) / 1000;
   const { accuracy, macro_f1, ece } = evaluate(model, test);
   result = { accuracy, macro_f1, train_s: trainS, ece, ece_uncalibrated: evaluate(model.withTemperature(1), test).ece };

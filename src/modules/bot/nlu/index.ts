@@ -1,6 +1,6 @@
 // The understanding engine's public surface: the dialogue, the server and the CLI import only this.
 export { analyzeText, type Analyzed } from './analyze.js';
-export { IntentModel, OUT_OF_SCOPE, defaultIntentModelOptions, productModelOptions, withNetwork, type IntentModelOptions, type Prediction, type Scored, type TrainingRow } from './model.js';
+export { IntentModel, OUT_OF_SCOPE, defaultIntentModelOptions, productModelOptions, commandLineModelOptions, type IntentModelOptions, type Prediction, type Scored, type TrainingRow } from './model.js';
 export { QuestionMatcher, type LabeledPair } from './matcher.js';
 export { trainInWorker } from './training.js';
 export { startWorker, workerResult } from '../../../platform/worker-thread.js';

@@ -24,7 +24,10 @@ export const defaultSvmOptions: SvmOptions = { c: 1, maxEpochs: 50, tolerance: 0
 /**
  * L2-regularized squared-hinge SVM, one class against the rest, by dual coordinate descent
  * (Hsieh et al. 2008, the liblinear default): no learning rate to tune, and each update touches
- * only the nonzeros of one row. The bias is a constant feature of value 1.
+ * only the nonzeros of one row. The bias is a constant feature of value 1. With shrinking (their
+ * Algorithm 3): a row that is outside the margin and was last pass too is left out of the passes
+ * that follow, and every row is checked again once the rest has converged. Against one class of
+ * many almost every row is such a negative, so the passes after the first cost a fraction of it.
  */
 export function trainSvm(rows: readonly SparseVector[], labels: Int32Array, classes: number, dimension: number, options: SvmOptions = defaultSvmOptions): LinearModel {
   const n = rows.length;
@@ -40,11 +43,13 @@ export function trainSvm(rows: readonly SparseVector[], labels: Int32Array, clas
     w.fill(0);
     alpha.fill(0);
     let b = 0;
-    for (let epoch = 0; epoch < options.maxEpochs; epoch++) {
-      shuffle(order, random.next);
+    let active = n;
+    let shrinkAbove = Infinity;
+    for (let pass = 0; pass < options.maxEpochs; pass++) {
+      shuffle(order.subarray(0, active), random.next);
       let maxPg = -Infinity;
       let minPg = Infinity;
-      for (let k = 0; k < n; k++) {
+      for (let k = 0; k < active; k++) {
         const i = order[k]!;
         const { idx, val } = rows[i]!;
         const y = labels[i] === c ? 1 : -1;
@@ -52,6 +57,13 @@ export function trainSvm(rows: readonly SparseVector[], labels: Int32Array, clas
         for (let p = 0; p < idx.length; p++) dot += w[idx[p]!]! * val[p]!;
         const a = alpha[i]!;
         const g = y * dot - 1 + diag * a;
+        if (a === 0 && g > shrinkAbove) {
+          active -= 1;
+          order[k] = order[active]!;
+          order[active] = i;
+          k -= 1;
+          continue;
+        }
         const pg = a === 0 ? Math.min(g, 0) : g;
         if (pg > maxPg) maxPg = pg;
         if (pg < minPg) minPg = pg;
@@ -62,7 +74,14 @@ export function trainSvm(rows: readonly SparseVector[], labels: Int32Array, clas
         for (let p = 0; p < idx.length; p++) w[idx[p]!]! += step * val[p]!;
         b += step;
       }
-      if (maxPg - minPg < options.tolerance) break;
+      if (maxPg - minPg < options.tolerance) {
+        if (active === n) break;
+        // Converged on the rows still in play: check them all again before stopping.
+        active = n;
+        shrinkAbove = Infinity;
+        continue;
+      }
+      shrinkAbove = maxPg > 0 ? maxPg : Infinity;
     }
     for (let f = 0; f < dimension; f++) weights[f * classes + c] = w[f]!;
     bias[c] = b;

@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { expectedCalibrationError, fitTemperature, meanNll } from './calibration.js';
 import { macroF1 } from './evaluate.js';
-import { IntentModel, intentWords, withNetwork, type TrainingRow } from './model.js';
+import { IntentModel, intentWords, commandLineModelOptions, type TrainingRow } from './model.js';
 import { trainInWorker } from './training.js';
 
 const phrases: Record<string, string[]> = {
@@ -64,7 +64,7 @@ describe('nlu: intent model', () => {
   });
 
   test('with the network: it learns the problem, loads back the same, trains the same in a worker; a model without one (as saved before it) keeps its layout', async () => {
-    const options = { ...withNetwork, calibrationShare: 0.25 };
+    const options = { ...commandLineModelOptions, calibrationShare: 0.25 };
     const net = IntentModel.train(rows, options);
     assert.deepEqual(net.header.mlp, { hidden: 128, weight: 1 });
     assert.equal(net.predict('我充值的钱还没到账').intent, 'top_up_not_arrived');

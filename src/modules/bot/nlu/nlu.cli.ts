@@ -4,7 +4,7 @@ import { Command, Option } from 'commander';
 import { readCsv } from './csv.js';
 import { evaluate } from './evaluate.js';
 import { QuestionMatcher } from './matcher.js';
-import { IntentModel, withNetwork, type TrainingRow } from './model.js';
+import { IntentModel, commandLineModelOptions, type TrainingRow } from './model.js';
 
 const round = (x: number, digits = 4) => Number(x.toFixed(digits));
 
@@ -31,7 +31,7 @@ export function nluCommand(): Command {
     .action((opts: { data: string; out: string; threshold: string }) => {
       const rows = trainingRows(opts.data);
       const started = performance.now();
-      const model = IntentModel.train(rows, { ...withNetwork, outOfScopeThreshold: Number(opts.threshold) });
+      const model = IntentModel.train(rows, { ...commandLineModelOptions, outOfScopeThreshold: Number(opts.threshold) });
       const bytes = model.serialize();
       writeFileSync(opts.out, bytes);
       process.stdout.write(`${JSON.stringify({ n: rows.length, intents: model.intents.length, train_ms: Math.round(performance.now() - started), bytes: bytes.length })}\n`);
