@@ -63,7 +63,7 @@ for (const [s, system] of systems.entries()) {
 
 // Training time and latency with nothing else of ours running: the full file, trained the way the
 // server does it (the model and its calibration on two worker threads), as `nlu train` does (with
-// the network).
+// the network and the SVM).
 const loadBefore = loadavg()[0]!;
 const started = performance.now();
 const { model: full, bytes } = await trainInWorker(all, commandLineModelOptions);

@@ -25,8 +25,8 @@ export const defaultSvmOptions: SvmOptions = { c: 1, maxEpochs: 50, tolerance: 0
  * L2-regularized squared-hinge SVM, one class against the rest, by dual coordinate descent
  * (Hsieh et al. 2008, the liblinear default): no learning rate to tune, and each update touches
  * only the nonzeros of one row. The bias is a constant feature of value 1. With shrinking (their
- * Algorithm 3): a row that is outside the margin and was last pass too is left out of the passes
- * that follow, and every row is checked again once the rest has converged. Against one class of
+ * Algorithm 3): a row beyond the margin by more than the previous pass's largest violation is left
+ * out of the passes that follow, and every row is checked again once the rest has converged. Against one class of
  * many almost every row is such a negative, so the passes after the first cost a fraction of it.
  */
 export function trainSvm(rows: readonly SparseVector[], labels: Int32Array, classes: number, dimension: number, options: SvmOptions = defaultSvmOptions): LinearModel {
